@@ -1,0 +1,320 @@
+package org.supercuts;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.supercuts.feature.FeatureExtractor;
+import org.supercuts.feature.RegionFeatures;
+import org.supercuts.graph.AffinityBuilder;
+import org.supercuts.graph.AffinityMatrix;
+import org.supercuts.graph.RegionGraph;
+import org.supercuts.image.BoundingBox;
+import org.supercuts.image.LabelMap;
+import org.supercuts.image.Masks;
+import org.supercuts.image.PlanarImage;
+import org.supercuts.refine.MaskRefiner;
+import org.supercuts.spectral.ObjectSelector;
+import org.supercuts.spectral.SpectralPartition;
+import org.supercuts.spectral.SpectralPartitioner;
+import org.supercuts.superpixel.Superpixelizer;
+
+/**
+ * The unsupervised segmentation pipeline: superpixels, region graph, region features, affinity matrix, spectral partition,
+ * object selection, optional refinement of the soft mask, threshold, object box and hierarchy levels.
+ *
+ * <p>Build one with {@link SuperCuts#pipeline()} (defaults filled in) or {@link #builder()} (nothing filled in), change a
+ * built one with {@link #toBuilder()}.
+ *
+ * <p>Thread safety: immutable; {@link #segment} may be called from many threads at once, provided the stages are
+ * thread-safe (all of this library's stages are).
+ */
+public final class Pipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+    private static final String VERSION = readVersion();
+
+    private final Superpixelizer superpixels;
+    private final FeatureExtractor features;
+    private final AffinityBuilder affinity;
+    private final SpectralPartitioner partitioner;
+    private final ObjectSelector selector;
+    private final MaskRefiner refiner;
+    private final int levels;
+    private final double threshold;
+    private final long seed;
+    private final String device;
+
+    private Pipeline(Builder b) {
+        this.superpixels = b.superpixels;
+        this.features = b.features;
+        this.affinity = b.affinity;
+        this.partitioner = b.partitioner;
+        this.selector = b.selector;
+        this.refiner = b.refiner;
+        this.levels = b.levels;
+        this.threshold = b.threshold;
+        this.seed = b.seed;
+        this.device = b.device;
+    }
+
+    /** An empty builder: every stage must be set before {@link Builder#build()}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.superpixels = superpixels;
+        b.features = features;
+        b.affinity = affinity;
+        b.partitioner = partitioner;
+        b.selector = selector;
+        b.refiner = refiner;
+        b.levels = levels;
+        b.threshold = threshold;
+        b.seed = seed;
+        b.device = device;
+        return b;
+    }
+
+    /**
+     * Segments one image.
+     *
+     * @throws IllegalArgumentException when the image yields fewer than 2 superpixels (the spectral stage needs a graph of
+     *                                  at least 2 nodes), naming the image size and the superpixel count
+     */
+    public Segmentation segment(PlanarImage image) {
+        Objects.requireNonNull(image, "image");
+        Map<String, Double> timings = new LinkedHashMap<>();
+        long t0 = System.nanoTime();
+        long t = t0;
+
+        LabelMap sp = superpixels.segment(image);
+        t = lap(timings, "superpixels", t);
+        if (sp.count() < 2) {
+            throw new IllegalArgumentException("image " + image.width() + "x" + image.height() + " gave " + sp.count()
+                    + " superpixel(s) with " + superpixels.describe() + "; the spectral stage needs at least 2 regions");
+        }
+        RegionGraph graph = RegionGraph.build(image, sp);
+        t = lap(timings, "graph", t);
+        RegionFeatures f = features.extract(image, sp, graph);
+        t = lap(timings, "features", t);
+        AffinityMatrix w = affinity.build(graph, f);
+        t = lap(timings, "affinity", t);
+        SpectralPartition partition = partitioner.partition(w);
+        t = lap(timings, "spectral", t);
+        double[] regionFg = selector.foreground(new ObjectSelector.Input(graph, f, w, partition));
+        checkForeground(regionFg, graph.regionCount());
+        t = lap(timings, "selection", t);
+
+        int[] lbl = sp.backingArray();
+        float[] soft = new float[lbl.length];
+        for (int i = 0; i < lbl.length; i++) {
+            soft[i] = (float) regionFg[lbl[i]];
+        }
+        if (refiner != null) {
+            soft = refiner.refine(image, soft);
+            t = lap(timings, "refine", t);
+        }
+        byte[] mask = Masks.threshold(soft, threshold);
+        BoundingBox box = Masks.largestComponentBox(mask, image.width(), image.height()).orElse(null);
+        if (box == null) {
+            LOG.warn("empty foreground mask for a {}x{} image (threshold {}); no object box", image.width(), image.height(),
+                    threshold);
+        }
+        List<LabelMap> levelMaps = new ArrayList<>();
+        for (int[] regionLabels : partition.tree().levels(levels)) {
+            levelMaps.add(sp.mapRegions(regionLabels));
+        }
+        t = lap(timings, "outputs", t);
+        timings.put("total", (t - t0) / 1e6);
+        return new Segmentation(sp, graph, partition, regionFg, soft, mask, box, levelMaps, timings, provenance());
+    }
+
+    /** The provenance every result of this pipeline carries. */
+    public Provenance provenance() {
+        Map<String, String> stages = new LinkedHashMap<>();
+        stages.put("superpixels", superpixels.describe());
+        stages.put("features", features.describe());
+        stages.put("affinity", affinity.describe());
+        stages.put("partition", partitioner.describe());
+        stages.put("selection", selector.describe());
+        stages.put("refine", refiner == null ? "none" : refiner.describe());
+        stages.put("levels", Integer.toString(levels));
+        stages.put("threshold", Double.toString(threshold));
+        return new Provenance(VERSION, stages, seed, device);
+    }
+
+    public Superpixelizer superpixelizer() {
+        return superpixels;
+    }
+
+    public FeatureExtractor featureExtractor() {
+        return features;
+    }
+
+    public AffinityBuilder affinityBuilder() {
+        return affinity;
+    }
+
+    public SpectralPartitioner partitioner() {
+        return partitioner;
+    }
+
+    public ObjectSelector selector() {
+        return selector;
+    }
+
+    /** The refiner, or null when the soft map is thresholded as it is. */
+    public MaskRefiner refiner() {
+        return refiner;
+    }
+
+    public int levelCount() {
+        return levels;
+    }
+
+    public double threshold() {
+        return threshold;
+    }
+
+    public static String libraryVersion() {
+        return VERSION;
+    }
+
+    private static void checkForeground(double[] fg, int regions) {
+        if (fg.length != regions) {
+            throw new IllegalStateException("object selector returned " + fg.length + " scores for " + regions + " regions");
+        }
+        for (int i = 0; i < fg.length; i++) {
+            if (!(fg[i] >= 0 && fg[i] <= 1)) {
+                throw new IllegalStateException("object selector returned score " + fg[i] + " for region " + i
+                        + "; scores must be in [0, 1]");
+            }
+        }
+    }
+
+    private static long lap(Map<String, Double> timings, String stage, long since) {
+        long now = System.nanoTime();
+        timings.put(stage, (now - since) / 1e6);
+        return now;
+    }
+
+    private static String readVersion() {
+        try (InputStream in = Pipeline.class.getResourceAsStream("version.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /**
+     * Collects stages; {@link #build()} checks that every stage is set and that the numeric settings are valid.
+     *
+     * <p>Thread safety: not thread-safe; the built {@link Pipeline} is.
+     */
+    public static final class Builder {
+        private Superpixelizer superpixels;
+        private FeatureExtractor features;
+        private AffinityBuilder affinity;
+        private SpectralPartitioner partitioner;
+        private ObjectSelector selector;
+        private MaskRefiner refiner;
+        private int levels = 4;
+        private double threshold = 0.5;
+        private long seed = 0;
+        private String device = "cpu";
+
+        private Builder() {
+        }
+
+        public Builder superpixels(Superpixelizer s) {
+            this.superpixels = Objects.requireNonNull(s, "superpixels");
+            return this;
+        }
+
+        public Builder features(FeatureExtractor f) {
+            this.features = Objects.requireNonNull(f, "features");
+            return this;
+        }
+
+        public Builder affinity(AffinityBuilder a) {
+            this.affinity = Objects.requireNonNull(a, "affinity");
+            return this;
+        }
+
+        public Builder partition(SpectralPartitioner p) {
+            this.partitioner = Objects.requireNonNull(p, "partition");
+            return this;
+        }
+
+        public Builder selection(ObjectSelector s) {
+            this.selector = Objects.requireNonNull(s, "selection");
+            return this;
+        }
+
+        /** Refines the soft mask before thresholding; {@code null} removes refinement. */
+        public Builder refine(MaskRefiner r) {
+            this.refiner = r;
+            return this;
+        }
+
+        /** Number of hierarchy levels to report (coarse to fine), at least 1. */
+        public Builder levels(int n) {
+            this.levels = n;
+            return this;
+        }
+
+        /** Threshold on the soft map, in (0, 1). */
+        public Builder threshold(double t) {
+            this.threshold = t;
+            return this;
+        }
+
+        /** Seed recorded in provenance (stages with randomness take their own seed in their spec). */
+        public Builder seed(long s) {
+            this.seed = s;
+            return this;
+        }
+
+        /** The compute device recorded in provenance; stages that run on a device set it. */
+        public Builder device(String d) {
+            this.device = Objects.requireNonNull(d, "device");
+            return this;
+        }
+
+        public Pipeline build() {
+            require(superpixels, "superpixels");
+            require(features, "features");
+            require(affinity, "affinity");
+            require(partitioner, "partition");
+            require(selector, "selection");
+            if (levels < 1) {
+                throw new IllegalArgumentException("levels must be >= 1, got " + levels);
+            }
+            if (!(threshold > 0 && threshold < 1)) {
+                throw new IllegalArgumentException("threshold must be in (0, 1), got " + threshold);
+            }
+            return new Pipeline(this);
+        }
+
+        private static void require(Object stage, String name) {
+            if (stage == null) {
+                throw new IllegalStateException("pipeline stage '" + name + "' is not set; set it on the builder or start from"
+                        + " SuperCuts.pipeline(), which fills in the defaults");
+            }
+        }
+    }
+}

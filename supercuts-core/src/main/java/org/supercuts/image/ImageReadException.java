@@ -1,0 +1,23 @@
+package org.supercuts.image;
+
+import java.nio.file.Path;
+
+/** An image file that could not be read; the message names the path and the reason. */
+public class ImageReadException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    private final transient Path path;
+
+    public ImageReadException(Path path, String reason) {
+        super("image " + path + ": " + reason);
+        this.path = path;
+    }
+
+    public ImageReadException(Path path, String reason, Throwable cause) {
+        super("image " + path + ": " + reason, cause);
+        this.path = path;
+    }
+
+    public Path path() {
+        return path;
+    }
+}

@@ -1,0 +1,169 @@
+package org.supercuts.image;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.img.basictypeaccess.array.IntArray;
+import net.imglib2.type.numeric.integer.IntType;
+
+/**
+ * A dense labelling of an image: every pixel carries a label in {@code 0..count-1}, with no gaps and every label non-empty.
+ *
+ * <p>Use {@link #of} to validate an array you produced, or {@link #compact} to renumber an arbitrary labelling (labels in
+ * order of first appearance in raster order).
+ *
+ * <p>Thread safety: immutable, safe to share. {@link #labels()} returns a copy; {@link #label(int, int)} and
+ * {@link #asImg()} read the backing array.
+ */
+public final class LabelMap {
+    private final int width;
+    private final int height;
+    private final int count;
+    private final int[] labels;
+
+    private LabelMap(int width, int height, int count, int[] labels) {
+        this.width = width;
+        this.height = height;
+        this.count = count;
+        this.labels = labels;
+    }
+
+    /**
+     * Validates and wraps (without copying) a labelling whose labels are already {@code 0..K-1} with every label used.
+     *
+     * @throws IllegalArgumentException naming the rule that is broken
+     */
+    public static LabelMap of(int width, int height, int[] labels) {
+        checkSize(width, height, labels);
+        int max = -1;
+        for (int i = 0; i < labels.length; i++) {
+            int l = labels[i];
+            if (l < 0) {
+                throw new IllegalArgumentException("labels[" + i + "] = " + l + "; labels must be >= 0");
+            }
+            max = Math.max(max, l);
+        }
+        boolean[] used = new boolean[max + 1];
+        for (int l : labels) {
+            used[l] = true;
+        }
+        for (int l = 0; l <= max; l++) {
+            if (!used[l]) {
+                throw new IllegalArgumentException("label " + l + " is unused but " + max
+                        + " is used; labels must be 0..K-1 with no gaps (use LabelMap.compact)");
+            }
+        }
+        return new LabelMap(width, height, max + 1, labels);
+    }
+
+    /** Renumbers any non-negative labelling into {@code 0..K-1} in order of first appearance (raster order); copies. */
+    public static LabelMap compact(int width, int height, int[] labels) {
+        checkSize(width, height, labels);
+        int max = -1;
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0) {
+                throw new IllegalArgumentException("labels[" + i + "] = " + labels[i] + "; labels must be >= 0");
+            }
+            max = Math.max(max, labels[i]);
+        }
+        int[] map = new int[max + 1];
+        Arrays.fill(map, -1);
+        int[] out = new int[labels.length];
+        int next = 0;
+        for (int i = 0; i < labels.length; i++) {
+            int l = labels[i];
+            if (map[l] < 0) {
+                map[l] = next++;
+            }
+            out[i] = map[l];
+        }
+        return new LabelMap(width, height, next, out);
+    }
+
+    /** Maps each region of this labelling to a group: pixel p gets {@code groupOfRegion[label(p)]}, then compacts. */
+    public LabelMap mapRegions(int[] groupOfRegion) {
+        Objects.requireNonNull(groupOfRegion, "groupOfRegion");
+        if (groupOfRegion.length != count) {
+            throw new IllegalArgumentException("groupOfRegion has length " + groupOfRegion.length + ", expected the region count "
+                    + count);
+        }
+        int[] out = new int[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            out[i] = groupOfRegion[labels[i]];
+        }
+        return compact(width, height, out);
+    }
+
+    private static void checkSize(int width, int height, int[] labels) {
+        Objects.requireNonNull(labels, "labels");
+        if (width < 1 || height < 1) {
+            throw new IllegalArgumentException("label map size must be at least 1x1, got width=" + width + ", height=" + height);
+        }
+        if ((long) width * height != labels.length) {
+            throw new IllegalArgumentException("labels has length " + labels.length + ", expected width*height="
+                    + ((long) width * height));
+        }
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    /** The number of labels K (labels are 0..K-1). */
+    public int count() {
+        return count;
+    }
+
+    public int label(int x, int y) {
+        return labels[y * width + x];
+    }
+
+    public int labelAt(int index) {
+        return labels[index];
+    }
+
+    /** A copy of the labels, row-major. */
+    public int[] labels() {
+        return labels.clone();
+    }
+
+    /** The backing array (not a copy; do not modify). Hot loops use this to avoid a copy. */
+    public int[] backingArray() {
+        return labels;
+    }
+
+    /** Pixel count of each label. */
+    public int[] sizes() {
+        int[] sizes = new int[count];
+        for (int l : labels) {
+            sizes[l]++;
+        }
+        return sizes;
+    }
+
+    /** A copy-free ImgLib2 view (X, Y) of the labels. */
+    public ArrayImg<IntType, IntArray> asImg() {
+        return ArrayImgs.ints(labels, width, height);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LabelMap other && width == other.width && height == other.height && Arrays.equals(labels, other.labels);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * width + height) + Arrays.hashCode(labels);
+    }
+
+    @Override
+    public String toString() {
+        return "LabelMap[" + width + "x" + height + ", " + count + " labels]";
+    }
+}

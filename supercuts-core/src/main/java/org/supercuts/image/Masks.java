@@ -1,0 +1,92 @@
+package org.supercuts.image;
+
+import java.util.Optional;
+
+/**
+ * Binary mask utilities on row-major {@code byte[]} masks (0 = background, non-zero = foreground).
+ *
+ * <p>Thread safety: stateless static methods.
+ */
+public final class Masks {
+    private Masks() {
+    }
+
+    /** Thresholds a soft map: 1 where {@code soft[i] >= threshold}. */
+    public static byte[] threshold(float[] soft, double threshold) {
+        byte[] mask = new byte[soft.length];
+        for (int i = 0; i < soft.length; i++) {
+            mask[i] = soft[i] >= threshold ? (byte) 1 : 0;
+        }
+        return mask;
+    }
+
+    /** Number of foreground pixels. */
+    public static int count(byte[] mask) {
+        int c = 0;
+        for (byte b : mask) {
+            if (b != 0) {
+                c++;
+            }
+        }
+        return c;
+    }
+
+    /**
+     * The bounding box of the largest 4-connected foreground component (the object box of the CorLoc protocol used by
+     * TokenCut and Deep Spectral Methods), or empty when the mask has no foreground.
+     */
+    public static Optional<BoundingBox> largestComponentBox(byte[] mask, int width, int height) {
+        if (mask.length != width * height) {
+            throw new IllegalArgumentException("mask has length " + mask.length + ", expected width*height=" + width * height);
+        }
+        int[] comp = new int[mask.length];
+        int[] queue = new int[mask.length];
+        int best = 0;
+        int[] bestBox = null;
+        int id = 0;
+        for (int s = 0; s < mask.length; s++) {
+            if (mask[s] == 0 || comp[s] != 0) {
+                continue;
+            }
+            id++;
+            int head = 0;
+            int tail = 0;
+            queue[tail++] = s;
+            comp[s] = id;
+            int x0 = Integer.MAX_VALUE;
+            int y0 = Integer.MAX_VALUE;
+            int x1 = -1;
+            int y1 = -1;
+            while (head < tail) {
+                int p = queue[head++];
+                int x = p % width;
+                int y = p / width;
+                x0 = Math.min(x0, x);
+                y0 = Math.min(y0, y);
+                x1 = Math.max(x1, x);
+                y1 = Math.max(y1, y);
+                if (x > 0 && mask[p - 1] != 0 && comp[p - 1] == 0) {
+                    comp[p - 1] = id;
+                    queue[tail++] = p - 1;
+                }
+                if (x + 1 < width && mask[p + 1] != 0 && comp[p + 1] == 0) {
+                    comp[p + 1] = id;
+                    queue[tail++] = p + 1;
+                }
+                if (y > 0 && mask[p - width] != 0 && comp[p - width] == 0) {
+                    comp[p - width] = id;
+                    queue[tail++] = p - width;
+                }
+                if (y + 1 < height && mask[p + width] != 0 && comp[p + width] == 0) {
+                    comp[p + width] = id;
+                    queue[tail++] = p + width;
+                }
+            }
+            if (tail > best) {
+                best = tail;
+                bestBox = new int[] {x0, y0, x1 + 1, y1 + 1};
+            }
+        }
+        return bestBox == null ? Optional.empty() : Optional.of(new BoundingBox(bestBox[0], bestBox[1], bestBox[2], bestBox[3]));
+    }
+}

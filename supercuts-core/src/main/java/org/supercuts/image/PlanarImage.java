@@ -1,0 +1,272 @@
+package org.supercuts.image;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Objects;
+
+import javax.imageio.ImageIO;
+
+import net.imglib2.RandomAccess;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.Img;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.real.FloatType;
+
+/**
+ * A planar float image: one {@code float[]} per channel, row-major, values nominally in [0, 1] (sRGB for colour images).
+ *
+ * <p>Grey images have one channel, colour images three (R, G, B). Alpha is dropped on reading and 16-bit samples are scaled
+ * to [0, 1], so every input the readers accept ends up in the same representation.
+ *
+ * <p>{@link #wrap} is copy-free (ImgLib2 style): the caller hands over the arrays and must not modify them afterwards.
+ *
+ * <p>Thread safety: immutable once constructed (given the wrap contract above), safe to share between threads.
+ */
+public final class PlanarImage {
+    private final int width;
+    private final int height;
+    private final float[][] planes;
+
+    private PlanarImage(int width, int height, float[][] planes) {
+        this.width = width;
+        this.height = height;
+        this.planes = planes;
+    }
+
+    /**
+     * Wraps planes without copying.
+     *
+     * @throws IllegalArgumentException when the size is not positive, the channel count is not 1 or 3, a plane has the wrong
+     *                                  length, or a sample is NaN or infinite
+     */
+    public static PlanarImage wrap(int width, int height, float[]... planes) {
+        if (width < 1 || height < 1) {
+            throw new IllegalArgumentException("image size must be at least 1x1, got width=" + width + ", height=" + height);
+        }
+        Objects.requireNonNull(planes, "planes");
+        if (planes.length != 1 && planes.length != 3) {
+            throw new IllegalArgumentException("channels must be 1 (grey) or 3 (RGB), got " + planes.length);
+        }
+        long n = (long) width * height;
+        if (n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("image too large: width*height=" + n + " exceeds " + Integer.MAX_VALUE);
+        }
+        for (int c = 0; c < planes.length; c++) {
+            Objects.requireNonNull(planes[c], "plane " + c);
+            if (planes[c].length != n) {
+                throw new IllegalArgumentException("plane " + c + " has length " + planes[c].length + ", expected width*height=" + n);
+            }
+            for (int i = 0; i < planes[c].length; i++) {
+                if (!Float.isFinite(planes[c][i])) {
+                    throw new IllegalArgumentException("plane " + c + " sample " + i + " (x=" + (i % width) + ", y=" + (i / width)
+                            + ") is " + planes[c][i] + "; image samples must be finite");
+                }
+            }
+        }
+        return new PlanarImage(width, height, planes.clone());
+    }
+
+    /** Converts a {@link BufferedImage} of any type: grey (8 or 16 bit) gives one channel, everything else RGB; alpha is dropped. */
+    public static PlanarImage fromBufferedImage(BufferedImage image) {
+        Objects.requireNonNull(image, "image");
+        int w = image.getWidth();
+        int h = image.getHeight();
+        if (w < 1 || h < 1) {
+            throw new IllegalArgumentException("image size must be at least 1x1, got width=" + w + ", height=" + h);
+        }
+        Raster raster = image.getRaster();
+        int bands = raster.getNumBands();
+        boolean grey = image.getColorModel().getColorSpace().getNumComponents() == 1;
+        int bits = image.getColorModel().getComponentSize(0);
+        if (grey && bits > 8 || (!grey && bits > 8 && bands >= 3)) {
+            // High bit-depth: read samples directly and scale by the component's maximum.
+            float scale = (float) ((1L << bits) - 1);
+            int channels = grey ? 1 : 3;
+            float[][] planes = new float[channels][w * h];
+            for (int c = 0; c < channels; c++) {
+                float[] row = new float[w];
+                for (int y = 0; y < h; y++) {
+                    raster.getSamples(0, y, w, 1, c, row);
+                    for (int x = 0; x < w; x++) {
+                        planes[c][y * w + x] = row[x] / scale;
+                    }
+                }
+            }
+            return new PlanarImage(w, h, planes);
+        }
+        if (grey) {
+            float[] plane = new float[w * h];
+            int[] row = new int[w];
+            for (int y = 0; y < h; y++) {
+                raster.getSamples(0, y, w, 1, 0, row);
+                for (int x = 0; x < w; x++) {
+                    plane[y * w + x] = row[x] / 255f;
+                }
+            }
+            return new PlanarImage(w, h, new float[][] {plane});
+        }
+        float[] r = new float[w * h];
+        float[] g = new float[w * h];
+        float[] b = new float[w * h];
+        int[] argb = new int[w];
+        for (int y = 0; y < h; y++) {
+            image.getRGB(0, y, w, 1, argb, 0, w);
+            for (int x = 0; x < w; x++) {
+                int p = argb[x];
+                int i = y * w + x;
+                r[i] = ((p >> 16) & 0xff) / 255f;
+                g[i] = ((p >> 8) & 0xff) / 255f;
+                b[i] = (p & 0xff) / 255f;
+            }
+        }
+        return new PlanarImage(w, h, new float[][] {r, g, b});
+    }
+
+    /**
+     * Reads an image file through ImageIO (PNG, JPEG, BMP, GIF, and whatever plug-ins are installed).
+     *
+     * @throws ImageReadException naming the path when the file is missing, unreadable, empty or not a decodable image
+     */
+    public static PlanarImage read(Path path) {
+        Objects.requireNonNull(path, "path");
+        if (!Files.exists(path)) {
+            throw new ImageReadException(path, "file does not exist");
+        }
+        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+            throw new ImageReadException(path, "not a readable regular file");
+        }
+        BufferedImage image;
+        try (InputStream in = Files.newInputStream(path)) {
+            image = ImageIO.read(in);
+        } catch (IOException | RuntimeException e) {
+            throw new ImageReadException(path, "could not be decoded (" + e.getMessage() + ")", e);
+        }
+        if (image == null) {
+            throw new ImageReadException(path, "is not an image format ImageIO can decode (corrupt or unsupported file)");
+        }
+        if (image.getWidth() < 1 || image.getHeight() < 1) {
+            throw new ImageReadException(path, "has size " + image.getWidth() + "x" + image.getHeight() + "; at least 1x1 is needed");
+        }
+        return fromBufferedImage(image);
+    }
+
+    /**
+     * Copies an ImgLib2 image: a 2-D interval is grey, a 3-D interval is X x Y x C with C = 1 or 3. Values are taken as they
+     * are (the caller scales to [0, 1]).
+     */
+    public static <T extends RealType<T>> PlanarImage fromImg(RandomAccessibleInterval<T> img) {
+        Objects.requireNonNull(img, "img");
+        int nd = img.numDimensions();
+        if (nd != 2 && nd != 3) {
+            throw new IllegalArgumentException("img must have 2 (X,Y) or 3 (X,Y,C) dimensions, got " + nd);
+        }
+        int w = (int) img.dimension(0);
+        int h = (int) img.dimension(1);
+        int channels = nd == 2 ? 1 : (int) img.dimension(2);
+        if (channels != 1 && channels != 3) {
+            throw new IllegalArgumentException("img channel dimension must be 1 or 3, got " + channels);
+        }
+        float[][] planes = new float[channels][w * h];
+        RandomAccess<T> ra = img.randomAccess();
+        long[] pos = new long[nd];
+        for (int c = 0; c < channels; c++) {
+            if (nd == 3) {
+                pos[2] = img.min(2) + c;
+            }
+            for (int y = 0; y < h; y++) {
+                pos[1] = img.min(1) + y;
+                for (int x = 0; x < w; x++) {
+                    pos[0] = img.min(0) + x;
+                    ra.setPosition(pos);
+                    planes[c][y * w + x] = ra.get().getRealFloat();
+                }
+            }
+        }
+        return wrap(w, h, planes);
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    public int channels() {
+        return planes.length;
+    }
+
+    public int pixelCount() {
+        return width * height;
+    }
+
+    public boolean isGrey() {
+        return planes.length == 1;
+    }
+
+    /** The backing plane of channel {@code c} (not a copy; do not modify). */
+    public float[] plane(int c) {
+        return planes[c];
+    }
+
+    public float get(int c, int x, int y) {
+        return planes[c][y * width + x];
+    }
+
+    /** This image with three channels: grey is replicated, colour returned as is. */
+    public PlanarImage toRgb() {
+        if (planes.length == 3) {
+            return this;
+        }
+        return new PlanarImage(width, height, new float[][] {planes[0], planes[0], planes[0]});
+    }
+
+    /** A copy-free ImgLib2 view of one channel. */
+    public Img<FloatType> channelAsImg(int c) {
+        return ArrayImgs.floats(planes[c], width, height);
+    }
+
+    /** Converts back to an 8-bit RGB {@link BufferedImage} (values clamped to [0, 1]). */
+    public BufferedImage toBufferedImage() {
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        int[] row = new int[width];
+        PlanarImage rgb = toRgb();
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int i = y * width + x;
+                row[x] = (to8(rgb.planes[0][i]) << 16) | (to8(rgb.planes[1][i]) << 8) | to8(rgb.planes[2][i]);
+            }
+            out.setRGB(0, y, width, 1, row, 0, width);
+        }
+        return out;
+    }
+
+    private static int to8(float v) {
+        return Math.max(0, Math.min(255, Math.round(v * 255f)));
+    }
+
+    @Override
+    public String toString() {
+        return "PlanarImage[" + width + "x" + height + "x" + planes.length + "]";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof PlanarImage other)) {
+            return false;
+        }
+        return width == other.width && height == other.height && Arrays.deepEquals(planes, other.planes);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * width + height) + Arrays.deepHashCode(planes);
+    }
+}

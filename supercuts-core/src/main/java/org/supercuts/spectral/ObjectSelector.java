@@ -1,0 +1,24 @@
+package org.supercuts.spectral;
+
+import org.supercuts.feature.RegionFeatures;
+import org.supercuts.graph.AffinityMatrix;
+import org.supercuts.graph.RegionGraph;
+
+/**
+ * One algorithm family: decides which regions belong to the dominant object, as a soft score per region.
+ *
+ * <p>Contract: returns one value in [0, 1] per region; values {@code >= 0.5} are foreground. Implementations that orient a
+ * bipartition map the Fiedler vector so that thresholding at 0.5 reproduces the partition's split exactly.
+ *
+ * <p>Thread safety: implementations are immutable and safe to call concurrently.
+ */
+public interface ObjectSelector {
+    /** Everything the selection may look at. */
+    record Input(RegionGraph graph, RegionFeatures features, AffinityMatrix affinity, SpectralPartition partition) {
+    }
+
+    double[] foreground(Input input);
+
+    /** A short description of the spec, for provenance. */
+    String describe();
+}
