@@ -11,3 +11,4 @@ $PY tools/export_dino_onnx.py --tiny --random-weights --seed 2 --patch 14 --laye
 $PY tools/export_dino_onnx.py --tiny --random-weights --seed 3 --patch 8 --size 48 64 --dynamic \
     -o $R/tiny_vit_p8_dynamic.onnx --reference-dir $R
 $PY tools/export_unet_onnx.py --arch unet --classes 4 --size 48 64 --seed 8 -o $R/tiny_unet.onnx --reference-dir $R
+$PY tools/make_bad_test_models.py

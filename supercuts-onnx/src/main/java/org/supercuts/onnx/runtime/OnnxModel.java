@@ -65,6 +65,8 @@ public final class OnnxModel implements AutoCloseable {
     private final List<String> inputNames;
     private final List<String> outputNames;
     private final String signature;
+    private final Map<String, String> customMetadata;
+    private final Map<String, long[]> declaredShapes;
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private boolean closed;
 
@@ -81,6 +83,16 @@ public final class OnnxModel implements AutoCloseable {
         this.inputNames = List.copyOf(first.getInputInfo().keySet());
         this.outputNames = List.copyOf(first.getOutputInfo().keySet());
         this.signature = "inputs " + describe(first.getInputInfo()) + ", outputs " + describe(first.getOutputInfo());
+        this.customMetadata = Collections.unmodifiableMap(new LinkedHashMap<>(first.getMetadata().getCustomMetadata()));
+        Map<String, long[]> shapes = new LinkedHashMap<>();
+        for (Map<String, NodeInfo> nodes : List.of(first.getInputInfo(), first.getOutputInfo())) {
+            for (Map.Entry<String, NodeInfo> e : nodes.entrySet()) {
+                if (e.getValue().getInfo() instanceof TensorInfo t) {
+                    shapes.put(e.getKey(), t.getShape());
+                }
+            }
+        }
+        this.declaredShapes = Collections.unmodifiableMap(shapes);
     }
 
     /** The process-wide ONNX Runtime environment (created on first use, never closed by SuperCuts). */
@@ -260,6 +272,20 @@ public final class OnnxModel implements AutoCloseable {
     /** The graph's output names, in graph order. */
     public List<String> outputNames() {
         return outputNames;
+    }
+
+    /** The graph's custom metadata ({@code metadata_props} of the ONNX file), unmodifiable; empty when it has none. */
+    public Map<String, String> customMetadata() {
+        return customMetadata;
+    }
+
+    /**
+     * The shape the graph declares for an input or output tensor ({@code -1} for a dynamic dimension), or empty when the
+     * graph has no tensor of that name.
+     */
+    public Optional<long[]> declaredShape(String tensorName) {
+        long[] s = declaredShapes.get(tensorName);
+        return s == null ? Optional.empty() : Optional.of(s.clone());
     }
 
     /** The graph's inputs and outputs with types and shapes ({@code ?} = dynamic), for logs and messages. */
