@@ -29,7 +29,11 @@ public final class NpyReader {
     private NpyReader() {
     }
 
-    /** A decoded array: its shape, its dtype string and its samples widened to double. */
+    /**
+     * A decoded array: its shape, its dtype string and its samples widened to double.
+     *
+     * <p>Thread safety: immutable; accessors return copies.
+     */
     public static final class Array {
         private final int[] shape;
         private final String dtype;

@@ -28,7 +28,11 @@ import org.supercuts.image.PlanarImage;
  * <p>Thread safety: immutable; safe for concurrent use when the {@link DinoFeatures} is (it is).
  */
 public final class DinoRegionFeatures implements FeatureExtractor {
-    /** How a pixel's feature is read off the patch grid. */
+    /**
+     * How a pixel's feature is read off the patch grid.
+     *
+     * <p>Thread safety: enum, immutable.
+     */
     public enum Upsampling {
         /** The feature of the patch containing the pixel. */
         NEAREST,

@@ -53,6 +53,16 @@ class ExportedVitParityTest {
                     }
                     System.out.printf("%s %s: max |ORT - torch| = %.3g (max |value| %.3g)%n", stem, kind, max, scale);
                     assertThat(max).as(stem + " " + kind).isLessThanOrEqualTo(1e-4 * Math.max(1, scale));
+                    if (kind == FeatureKind.KEYS) {
+                        // Reported, not asserted: wall-clock per image on this machine (the ViT dominates).
+                        long t0 = System.nanoTime();
+                        int runs = 5;
+                        for (int r = 0; r < runs; r++) {
+                            f.extract(image);
+                        }
+                        System.out.printf("%s: %.1f ms per %dx%d image on %s%n", stem, (System.nanoTime() - t0) / 1e6 / runs,
+                                image.width(), image.height(), f.model().device());
+                    }
                 }
             }
         }
