@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import org.supercuts.image.PlanarImage;
 import org.supercuts.io.NpyReader;
 
-/** The tiny test graphs and torch parity pairs under src/test/resources/models (see tools/make_test_models.sh). */
+/** The tiny test graphs and torch parity pairs under src/test/resources/models (see tools/make_dino_test_models.sh). */
 public final class TestModels {
     private TestModels() {
     }
@@ -15,7 +15,7 @@ public final class TestModels {
     public static Path path(String file) {
         URL url = TestModels.class.getResource("/models/" + file);
         if (url == null) {
-            throw new IllegalStateException("test resource models/" + file + " is missing; run tools/make_test_models.sh");
+            throw new IllegalStateException("test resource models/" + file + " is missing; run tools/make_dino_test_models.sh");
         }
         try {
             return Path.of(url.toURI());
