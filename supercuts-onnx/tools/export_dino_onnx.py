@@ -16,7 +16,8 @@ The exported graph has one input and three named outputs (N = grid_h * grid_w pa
   output "cls_attention"  float32 [B, heads, N]  last block's softmax attention from CLS to each patch
 The batch axis is dynamic. By default H and W are fixed: the positional embedding is interpolated (bicubic) to the
 export grid in torch before export, so the graph holds no resize (bicubic pos-embed interpolation does not export
-cleanly, see facebookresearch/dinov2 issues #19 and #216). With ``--dynamic`` H and W are dynamic as well and the
+cleanly, see facebookresearch/dinov2 issues #19 and #216). Deviation from the official code: the interpolation is given
+the output size, not a scale factor with the +0.1 offset, so positions differ by < 0.1/G of a grid cell. With ``--dynamic`` H and W are dynamic as well and the
 interpolation is inside the graph (ONNX Resize, cubic); see docs/dino.md for the caveats.
 
 Metadata (ONNX metadata_props, all values strings): arch, patch_size, grid_h, grid_w, input_h, input_w (the last four
