@@ -5,7 +5,7 @@ The graphs follow the contract every supervised segmentation export (SegNet, PSP
 org.supercuts.onnx.semantic.OnnxSemanticSegmenter:
   input  "image"   float32 [B, 3, H, W], normalised RGB ((x - mean) / std)
   output "logits"  float32 [B, C, H, W], one un-normalised score per class and pixel
-The batch axis is dynamic; H and W are fixed at export (--size), the segmenter resizes images to that size.
+(with --quarter-logits the FCN's logits are [B, C, H/4, W/4]). The batch axis is dynamic; H and W are fixed at export (--size), the segmenter resizes images to that size.
 Metadata (ONNX metadata_props): arch, num_classes, input_h, input_w, mean, std, source.
 
 Architectures (weights random, --seed): "unet" = Ronneberger et al. 2015 in miniature (two 3x3 conv+ReLU stages, a 2x2
@@ -46,13 +46,16 @@ class TinyUNet(nn.Module):
 
 
 class TinyFCN(nn.Module):
-    def __init__(self, classes, width=8):
+    def __init__(self, classes, width=8, upsample=True):
         super().__init__()
+        self.upsample = upsample
         self.body = nn.Sequential(conv_relu(3, width, 2), conv_relu(width, 2 * width, 2), conv_relu(2 * width, 2 * width))
         self.head = nn.Conv2d(2 * width, classes, 1)
 
     def forward(self, x):
         y = self.head(self.body(x))
+        if not self.upsample:
+            return y  # logits at 1/4 resolution, as PSPNet/DeepLab exports often are; the consumer resizes them
         return F.interpolate(y, size=x.shape[-2:], mode="bilinear", align_corners=False)
 
 
@@ -63,6 +66,8 @@ def main():
     ap.add_argument("--size", type=int, nargs=2, metavar=("H", "W"), default=(48, 64))
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--opset", type=int, default=14)
+    ap.add_argument("--quarter-logits", action="store_true", help="fcn only: output logits at 1/4 resolution "
+                    "(the reference then also holds <stem>_probs.npy: softmax of the logits resized bilinearly to H x W)")
     ap.add_argument("--reference-dir", help="also write <stem>_image.npy (RGB in [0,1], [3,H,W]) and <stem>_logits.npy")
     ap.add_argument("-o", "--output", required=True)
     args = ap.parse_args()
@@ -71,7 +76,10 @@ def main():
     if h % 4 or w % 4:
         raise SystemExit(f"--size {h} {w}: both must be multiples of 4")
     torch.manual_seed(args.seed)
-    model = (TinyUNet if args.arch == "unet" else TinyFCN)(args.classes).eval()
+    if args.arch == "unet":
+        model = TinyUNet(args.classes).eval()
+    else:
+        model = TinyFCN(args.classes, upsample=not args.quarter_logits).eval()
     with torch.no_grad():
         # A stronger, bias-free classifier so the argmax follows the image rather than one class's bias everywhere.
         model.head.weight.mul_(4.0)
@@ -105,6 +113,10 @@ def main():
             logits = model((img - mean) / std)
         np.save(os.path.join(args.reference_dir, f"{stem}_image.npy"), img[0].numpy().astype(np.float32))
         np.save(os.path.join(args.reference_dir, f"{stem}_logits.npy"), logits.numpy().astype(np.float32))
+        if logits.shape[-2:] != img.shape[-2:]:
+            full = F.interpolate(logits, size=(h, w), mode="bilinear", align_corners=False)
+            np.save(os.path.join(args.reference_dir, f"{stem}_probs.npy"),
+                    torch.softmax(full, dim=1).numpy().astype(np.float32))
         print(f"wrote parity pair {stem}_*.npy to {args.reference_dir}")
 
 

@@ -12,3 +12,4 @@ $PY tools/export_dino_onnx.py --tiny --random-weights --seed 3 --patch 8 --size 
     -o $R/tiny_vit_p8_dynamic.onnx --reference-dir $R
 $PY tools/export_unet_onnx.py --arch unet --classes 4 --size 48 64 --seed 8 -o $R/tiny_unet.onnx --reference-dir $R
 $PY tools/make_bad_test_models.py
+$PY tools/export_unet_onnx.py --arch fcn --quarter-logits --classes 3 --size 32 48 --seed 1 -o $R/tiny_fcn_quarter.onnx --reference-dir $R

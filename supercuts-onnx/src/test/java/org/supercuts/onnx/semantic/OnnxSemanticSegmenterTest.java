@@ -81,6 +81,32 @@ class OnnxSemanticSegmenterTest {
     }
 
     @Test
+    void quarterResolutionLogitsAreResizedLikeTorchBeforeTheSoftmax() {
+        // A tiny FCN whose logits are [1, 3, 8, 12] for a 32x48 input; torch's reference resizes them bilinearly
+        // (align_corners=False) to 32x48 and applies the softmax.
+        PlanarImage image = TestModels.image("tiny_fcn_quarter_image.npy");
+        org.supercuts.io.NpyReader.Array probs = TestModels.npy("tiny_fcn_quarter_probs.npy");
+        assertThat(TestModels.npy("tiny_fcn_quarter_logits.npy").shape()).containsExactly(1, 3, 8, 12);
+        assertThat(probs.shape()).containsExactly(1, 3, 32, 48);
+        float[] expected = probs.toFloatArray();
+        try (OnnxSemanticSegmenter fcn = OnnxSemanticSegmenter.load(TestModels.path("tiny_fcn_quarter.onnx"),
+                SemanticOptions.defaults())) {
+            SemanticSegmentation s = fcn.segment(image);
+            assertThat(s.width()).isEqualTo(48);
+            assertThat(s.height()).isEqualTo(32);
+            double maxDiff = 0;
+            for (int c = 0; c < 3; c++) {
+                float[] p = s.probabilities(c);
+                for (int i = 0; i < p.length; i++) {
+                    maxDiff = Math.max(maxDiff, Math.abs(p[i] - expected[c * p.length + i]));
+                }
+            }
+            System.out.printf("tiny FCN (1/4 logits): max |p_ORT - p_torch| = %.3g%n", maxDiff);
+            assertThat(maxDiff).isLessThanOrEqualTo(1e-4);
+        }
+    }
+
+    @Test
     void outputHasTheImageSizeAndProbabilitiesSumToOne() {
         for (PlanarImage image : new PlanarImage[] {TestModels.gradient(128, 96), TestModels.gradient(37, 81),
                 PlanarImage.wrap(20, 10, TestModels.gradient(20, 10).plane(0))}) {
