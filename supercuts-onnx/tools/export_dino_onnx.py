@@ -220,7 +220,10 @@ def load_weights(model, path):
         if g != model.pretrain_grid:
             model.pretrain_grid = g
             model.pos_embed = nn.Parameter(torch.zeros(1, 1 + n, model.dim))
-    missing, unexpected = model.load_state_dict(sd, strict=False)
+    try:
+        missing, unexpected = model.load_state_dict(sd, strict=False)
+    except RuntimeError as e:  # shape mismatches, e.g. a ViT-S/16 checkpoint given for --arch vits8
+        sys.exit(f"{path}: checkpoint does not fit the chosen --arch: {e}")
     if missing or unexpected:
         sys.exit(f"{path}: checkpoint does not match the architecture; missing keys {missing}, unexpected keys "
                  f"{unexpected} (see KEY MAPPING in this script's docstring)")
