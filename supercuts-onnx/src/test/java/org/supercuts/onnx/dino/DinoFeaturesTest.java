@@ -57,6 +57,16 @@ class DinoFeaturesTest {
     }
 
     @Test
+    void runtimeExposesTheGraphMetadataAndDeclaredShapes() {
+        assertThat(fixed14.model().customMetadata()).containsEntry("arch", "tiny_vit").containsEntry("patch_size", "14")
+                .containsEntry("grid_h", "4").containsEntry("num_registers", "2").containsEntry("dynamic_size", "false");
+        assertThat(fixed14.model().declaredShape("keys").orElseThrow()).containsExactly(-1, 16, 48);
+        assertThat(fixed14.model().declaredShape("cls_attention").orElseThrow()).containsExactly(-1, 3, 16);
+        assertThat(dynamic8.model().declaredShape("image").orElseThrow()).containsExactly(-1, 3, -1, -1);
+        assertThat(dynamic8.model().declaredShape("nothing")).isEmpty();
+    }
+
+    @Test
     void fixedGraphGivesItsGridForEveryPolicyAndNonMultipleImage() {
         PlanarImage image = TestModels.gradient(100, 70);
         for (ResizePolicy policy : ResizePolicy.values()) {
