@@ -187,11 +187,10 @@ public final class Slic implements Superpixelizer {
         int minSize = (int) Math.max(1, Math.round(minSizeFactor * cell));
         int maxSize = Double.isInfinite(maxSizeFactor) ? Integer.MAX_VALUE
                 : (int) Math.min(Integer.MAX_VALUE, Math.max(minSize, Math.round(maxSizeFactor * cell)));
-        int[] labels;
         try (BandRunner runner = BandRunner.create(threads, executor)) {
-            labels = new SlicEngine(image, segments, compactness, sigma, runner).cluster(iterations);
+            int[] labels = new SlicEngine(image, segments, compactness, sigma, runner).cluster(iterations);
+            return Connectivity.enforce(labels, width, height, minSize, maxSize, runner);
         }
-        return Connectivity.enforce(labels, width, height, minSize, maxSize);
     }
 
     /** For example {@code slic(k=400,m=10.0,iter=10,minSize=0.25,maxSize=3.0,sigma=0.0)}; threads are left out because they do not change the result. */

@@ -112,9 +112,11 @@ final class SlicEngine {
             }
         }
         int[] label = new int[pixels];
-        for (int i = 0; i < pixels; i++) {
-            label[i] = (int) best[i];
-        }
+        runner.run(bands, (band, worker) -> {
+            for (int i = bandStart(band) * width; i < bandStart(band + 1) * width; i++) {
+                label[i] = (int) best[i];
+            }
+        });
         return label;
     }
 
