@@ -41,6 +41,9 @@ import org.supercuts.image.PlanarImage;
  * <p>Thread safety: immutable; {@link #segment} may be called concurrently from several threads.
  */
 public final class Slic implements Superpixelizer {
+    /** Far beyond any useful value (the paper uses 1 to 40); keeps the float distance arithmetic finite. */
+    private static final double MAX_COMPACTNESS = 1e6;
+
     private final int segments;
     private final double compactness;
     private final int iterations;
@@ -55,8 +58,8 @@ public final class Slic implements Superpixelizer {
         if (segments < 1) {
             throw new IllegalArgumentException("segments must be >= 1, got " + segments);
         }
-        if (!(compactness >= 0) || Double.isInfinite(compactness)) {
-            throw new IllegalArgumentException("compactness must be finite and >= 0, got " + compactness);
+        if (!(compactness >= 0 && compactness <= MAX_COMPACTNESS)) {
+            throw new IllegalArgumentException("compactness must be in [0, " + MAX_COMPACTNESS + "], got " + compactness);
         }
         if (iterations < 1) {
             throw new IllegalArgumentException("iterations must be >= 1, got " + iterations);
@@ -93,7 +96,7 @@ public final class Slic implements Superpixelizer {
         return new Slic(k, 10.0, 10, 0.25, 3.0, 0.0, 1, null);
     }
 
-    /** The compactness m (>= 0): the weight of spatial distance against colour distance (L*a*b* units per S pixels). */
+    /** The compactness m (in [0, 1e6]): the weight of spatial distance against colour distance (L*a*b* units per S pixels). */
     public Slic compactness(double m) {
         return new Slic(segments, m, iterations, minSizeFactor, maxSizeFactor, sigma, threads, executor);
     }
