@@ -20,8 +20,10 @@ import org.supercuts.image.LabelMap;
  *
  * <p>The result is a valid {@link LabelMap}: labels 0..K-1 in raster order of first appearance, each 4-connected.
  *
- * <p>Implementation: a two-pass raster union-find labelling (cache-friendly, no per-pixel division), a flood fill only
- * for components above {@code maxSize}, and union-find merging of small components; linear time in the pixel count.
+ * <p>Implementation: a two-pass raster union-find labelling per row band (cache-friendly, no per-pixel division), bands
+ * stitched along their borders, a flood fill only for components above {@code maxSize}, and union-find merging of small
+ * components; linear time in the pixel count. {@link Slic} runs the bands on its worker threads; the result does not
+ * depend on the number of bands.
  *
  * <p>Thread safety: stateless static methods.
  */
