@@ -111,19 +111,28 @@ public final class ManifoldRanking implements ObjectSelector {
         return java.util.stream.IntStream.range(0, g.regionCount()).filter(r -> g.borderPixels(r) > 0).toArray();
     }
 
-    /** Solves (D - alpha W) f = y by conjugate gradients (the matrix is SPD: strictly diagonally dominant). */
+    /**
+     * Solves (D - alpha W) f = y by conjugate gradients with a Jacobi preconditioner (the matrix is SPD: strictly
+     * diagonally dominant, and its diagonal is D because W has no self-loops). Stops at a relative residual of 1e-6, ample
+     * for a ranking that is rescaled to [0, 1] afterwards; with alpha = 0.99 plain CG needs several times more iterations.
+     */
     private double[] rank(Csr c, double[] y) {
         int n = y.length;
         double[] x = new double[n];
         double[] r = y.clone();
-        double[] p = r.clone();
+        double[] z = new double[n];
+        for (int i = 0; i < n; i++) {
+            z[i] = c.degree[i] > 0 ? r[i] / c.degree[i] : r[i];
+        }
+        double[] p = z.clone();
         double[] ap = new double[n];
-        double rr = GraphSolvers.dot(r, r);
-        if (rr == 0) {
+        double bb = GraphSolvers.dot(r, r);
+        if (bb == 0) {
             return x;
         }
-        double stop = 1e-20 * rr;
-        for (int it = 0; it < 4 * n && rr > stop; it++) {
+        double rz = GraphSolvers.dot(r, z);
+        double stop = 1e-12 * bb;
+        for (int it = 0; it < 4 * n; it++) {
             for (int i = 0; i < n; i++) {
                 double s = c.degree[i] * p[i];
                 for (int k = c.start[i]; k < c.start[i + 1]; k++) {
@@ -131,16 +140,22 @@ public final class ManifoldRanking implements ObjectSelector {
                 }
                 ap[i] = s;
             }
-            double a = rr / GraphSolvers.dot(p, ap);
+            double a = rz / GraphSolvers.dot(p, ap);
             for (int i = 0; i < n; i++) {
                 x[i] += a * p[i];
                 r[i] -= a * ap[i];
             }
-            double rrNew = GraphSolvers.dot(r, r);
-            double beta = rrNew / rr;
-            rr = rrNew;
+            if (GraphSolvers.dot(r, r) <= stop) {
+                break;
+            }
             for (int i = 0; i < n; i++) {
-                p[i] = r[i] + beta * p[i];
+                z[i] = c.degree[i] > 0 ? r[i] / c.degree[i] : r[i];
+            }
+            double rzNew = GraphSolvers.dot(r, z);
+            double beta = rzNew / rz;
+            rz = rzNew;
+            for (int i = 0; i < n; i++) {
+                p[i] = z[i] + beta * p[i];
             }
         }
         return x;

@@ -1,5 +1,6 @@
 package org.supercuts.superpixel;
 
+import org.supercuts.image.FastCielab;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 

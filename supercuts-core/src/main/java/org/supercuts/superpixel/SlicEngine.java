@@ -1,5 +1,6 @@
 package org.supercuts.superpixel;
 
+import org.supercuts.image.FastCielab;
 import java.util.Arrays;
 
 import org.supercuts.image.PlanarImage;

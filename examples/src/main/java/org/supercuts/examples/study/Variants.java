@@ -12,6 +12,7 @@ import org.supercuts.graph.GaussianAffinity;
 import org.supercuts.graph.TokenCutAffinity;
 import org.supercuts.refine.GuidedFilter;
 import org.supercuts.spectral.BoundaryConnectivity;
+import org.supercuts.spectral.EigenSolver;
 import org.supercuts.spectral.ManifoldRanking;
 import org.supercuts.spectral.NCut;
 import org.supercuts.spectral.ObjectSelector;
@@ -61,6 +62,13 @@ public final class Variants {
         }
         ALL.put("mr-cal-m20", () -> SuperCuts.pipeline().superpixels(Slic.segments(400).compactness(20)).selection(
                 cal(List.of(ManifoldRanking.defaults()), 1)).build());
+        ALL.put("sal-dense", () -> SuperCuts.pipeline().partition(NCut.recursive().solver(EigenSolver.dense())).build());
+        ALL.put("sal-tol6", () -> SuperCuts.pipeline().partition(NCut.recursive().solver(EigenSolver.auto().tolerance(1e-6)))
+                .build());
+        ALL.put("sal-lanczos6", () -> SuperCuts.pipeline().partition(NCut.recursive().solver(EigenSolver.lanczos()
+                .tolerance(1e-6))).build());
+        ALL.put("sal-seg8", () -> SuperCuts.pipeline().partition(NCut.recursive().maxSegments(8)).build());
+        ALL.put("saliency", () -> SuperCuts.pipeline().build());
         ALL.put("fusion-k200", () -> SuperCuts.pipeline().superpixels(Slic.segments(200)).selection(fusion()).build());
     }
 
