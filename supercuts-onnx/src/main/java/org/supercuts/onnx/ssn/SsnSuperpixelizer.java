@@ -22,11 +22,13 @@ import java.nio.file.Path;
  * <p>Steps: encode the image as {@code [0.26 * Lab, s * y, s * x]} ({@link SsnInputEncoder}), run the ONNX pixel-feature
  * network (input {@code "input" [N,5,H,W]}, output {@code "features" [N,20,H,W]}), cluster for {@code iterations} rounds,
  * take the hard labels, then enforce 4-connectivity with {@link Connectivity}, merging pieces smaller than
- * {@code minSizeFraction * H * W / K} pixels (0.06 as the reference inference) into a neighbour. The number of
+ * {@code minSizeFraction * H * W / K} pixels (0.06 as the reference inference) into a neighbour, after cutting pieces
+ * into breadth-first chunks of at most {@code maxSizeFraction * H * W / K} pixels (3.0 as the reference). The number of
  * superpixels returned therefore differs from K (about 1.5 K on BSDS500 at K = 200).
  *
  * <p>Deviations from the paper: the network is the published BSDS500 model exported to ONNX (only inference, no task-specific
- * losses); connectivity merges small pieces as SLIC's reference does (no upper size bound); see {@link SsnSoftClustering}
+ * losses); small pieces are merged by {@link Connectivity}'s rule (into the
+ * neighbour met first in raster order), which may differ in detail from scikit-image's; see {@link SsnSoftClustering}
  * for the clustering details.
  *
  * <p>Model ownership: {@link #open(SsnSpec)} loads the network and this object owns it ({@link #close()} frees it);
@@ -131,14 +133,19 @@ public final class SsnSuperpixelizer implements Superpixelizer, AutoCloseable {
         }
         int[] hard = SsnSoftClustering.cluster(pixelMajor, FEATURE_CHANNELS, w, h, spec.superpixels(), spec.iterations(),
                 spec.parallel());
-        int minSize = Math.max(1, (int) (spec.minSizeFraction() * n / spec.superpixels()));
+        double segmentSize = (double) n / spec.superpixels();
+        int minSize = Math.max(1, (int) (spec.minSizeFraction() * segmentSize));
+        double maxSize = spec.maxSizeFraction() * segmentSize;
+        if (maxSize < n) {
+            hard = BoundedComponents.split(hard, w, h, Math.max(1, (int) maxSize));
+        }
         return Connectivity.enforce(hard, w, h, minSize);
     }
 
     @Override
     public String describe() {
         return "ssn(k=" + spec.superpixels() + ",iter=" + spec.iterations() + ",color=" + spec.colorScale() + ",pos="
-                + spec.positionScale() + ",minSize=" + spec.minSizeFraction() + ",model=" + model.path().getFileName()
+                + spec.positionScale() + ",minSize=" + spec.minSizeFraction() + ",maxSize=" + spec.maxSizeFraction() + ",model=" + model.path().getFileName()
                 + ",device=" + model.device() + ")";
     }
 
