@@ -1,0 +1,67 @@
+package org.supercuts.eval.dataset;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.supercuts.image.LabelMap;
+
+import us.hebi.matlab.mat.format.Mat5;
+import us.hebi.matlab.mat.format.Mat5File;
+import us.hebi.matlab.mat.types.Array;
+import us.hebi.matlab.mat.types.Cell;
+import us.hebi.matlab.mat.types.Matrix;
+import us.hebi.matlab.mat.types.Struct;
+
+/**
+ * Reads the human segmentations of a BSDS500 ground-truth file: a MATLAB v5 file whose variable {@code groundTruth} is a
+ * 1×N cell array (one cell per annotator) of structs with a {@code Segmentation} field, an H×W uint16 label map with
+ * labels from 1. Each becomes a {@link LabelMap} (labels renumbered 0..K−1 in raster order of first appearance). Read with
+ * MFL (us.hebi.matlab.mat:mfl-core).
+ *
+ * <p>Thread safety: stateless static methods.
+ */
+public final class BsdsGroundTruth {
+    private BsdsGroundTruth() {
+    }
+
+    /**
+     * @throws DatasetException naming the file when it cannot be read or lacks the expected structure
+     */
+    public static List<LabelMap> read(Path mat) {
+        try (Mat5File file = Mat5.readFromFile(mat.toFile())) {
+            Cell cell;
+            try {
+                cell = file.getCell("groundTruth");
+            } catch (RuntimeException e) {
+                throw new DatasetException("BSDS ground truth " + mat + " has no cell array 'groundTruth' (" + e.getMessage() + ")", e);
+            }
+            int n = cell.getNumElements();
+            if (n == 0) {
+                throw new DatasetException("BSDS ground truth " + mat + " has an empty 'groundTruth' cell array");
+            }
+            List<LabelMap> out = new ArrayList<>(n);
+            for (int a = 0; a < n; a++) {
+                Array entry = cell.get(a);
+                if (!(entry instanceof Struct s) || !s.getFieldNames().contains("Segmentation")) {
+                    throw new DatasetException("BSDS ground truth " + mat + ": annotator " + a + " is not a struct with a"
+                            + " 'Segmentation' field");
+                }
+                Matrix seg = s.getMatrix("Segmentation");
+                int h = seg.getNumRows();
+                int w = seg.getNumCols();
+                int[] labels = new int[w * h];
+                for (int x = 0; x < w; x++) {
+                    for (int y = 0; y < h; y++) {
+                        labels[y * w + x] = seg.getInt(y, x);
+                    }
+                }
+                out.add(LabelMap.compact(w, h, labels));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new DatasetException("BSDS ground truth " + mat + " could not be read: " + e.getMessage(), e);
+        }
+    }
+}
