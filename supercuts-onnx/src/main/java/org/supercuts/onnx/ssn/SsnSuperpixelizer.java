@@ -136,10 +136,8 @@ public final class SsnSuperpixelizer implements Superpixelizer, AutoCloseable {
         double segmentSize = (double) n / spec.superpixels();
         int minSize = Math.max(1, (int) (spec.minSizeFraction() * segmentSize));
         double maxSize = spec.maxSizeFraction() * segmentSize;
-        if (maxSize < n) {
-            hard = BoundedComponents.split(hard, w, h, Math.max(1, (int) maxSize));
-        }
-        return Connectivity.enforce(hard, w, h, minSize);
+        int maxPieces = maxSize >= Integer.MAX_VALUE ? Integer.MAX_VALUE : Math.max(1, (int) maxSize);
+        return Connectivity.enforce(hard, w, h, minSize, maxPieces);
     }
 
     @Override
