@@ -62,6 +62,8 @@ public final class OnnxModel implements AutoCloseable {
     private final List<OrtSession> sessions;
     /** Idle sessions; on the CPU it holds the single session, which is never taken out. */
     private final BlockingQueue<OrtSession> idle;
+    /** Whether calls borrow sessions from {@link #idle} (CUDA) or all share the single CPU session. */
+    private final boolean pooled;
     private final List<String> inputNames;
     private final List<String> outputNames;
     private final String signature;
@@ -77,6 +79,7 @@ public final class OnnxModel implements AutoCloseable {
         this.sessions = List.copyOf(sessions);
         this.idle = new ArrayBlockingQueue<>(sessions.size());
         this.idle.addAll(sessions);
+        this.pooled = device.kind() == Device.Kind.CUDA;
         OrtSession first = sessions.get(0);
         this.inputNames = List.copyOf(first.getInputInfo().keySet());
         this.outputNames = List.copyOf(first.getOutputInfo().keySet());
@@ -333,7 +336,7 @@ public final class OnnxModel implements AutoCloseable {
     }
 
     private OrtSession borrow() {
-        if (sessions.size() == 1) {
+        if (!pooled) {
             return sessions.get(0);
         }
         try {
@@ -345,7 +348,7 @@ public final class OnnxModel implements AutoCloseable {
     }
 
     private void giveBack(OrtSession session) {
-        if (sessions.size() > 1) {
+        if (pooled) {
             idle.add(session);
         }
     }
