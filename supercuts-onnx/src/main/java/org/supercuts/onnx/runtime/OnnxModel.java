@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -303,7 +304,7 @@ public final class OnnxModel implements AutoCloseable {
     public <T> T runWith(Map<String, FloatTensor> inputs, ResultReader<T> reader) {
         Objects.requireNonNull(inputs, "inputs");
         Objects.requireNonNull(reader, "reader");
-        if (!inputs.keySet().equals(new java.util.HashSet<>(inputNames))) {
+        if (!inputs.keySet().equals(new HashSet<>(inputNames))) {
             throw new IllegalArgumentException("inputs must be exactly the graph inputs " + inputNames + " of " + path + ", got "
                     + inputs.keySet());
         }
@@ -312,20 +313,20 @@ public final class OnnxModel implements AutoCloseable {
         try {
             ensureOpen();
             OrtSession session = borrow();
-            Map<String, OnnxTensorLike> native_ = new LinkedHashMap<>();
+            Map<String, OnnxTensorLike> nativeInputs = new LinkedHashMap<>();
             try {
                 OrtEnvironment env = environment();
                 for (Map.Entry<String, FloatTensor> e : inputs.entrySet()) {
                     FloatTensor t = Objects.requireNonNull(e.getValue(), "input " + e.getKey());
-                    native_.put(e.getKey(), OnnxTensor.createTensor(env, t.rawBuffer().duplicate().clear(), t.shape()));
+                    nativeInputs.put(e.getKey(), OnnxTensor.createTensor(env, t.rawBuffer().duplicate().clear(), t.shape()));
                 }
-                try (OrtSession.Result result = session.run(native_)) {
+                try (OrtSession.Result result = session.run(nativeInputs)) {
                     return reader.read(result);
                 }
             } catch (OrtException e) {
                 throw new InferenceException("running ONNX model " + path + " on " + device + " failed: " + e.getMessage(), e);
             } finally {
-                for (OnnxTensorLike t : native_.values()) {
+                for (OnnxTensorLike t : nativeInputs.values()) {
                     t.close();
                 }
                 giveBack(session);
