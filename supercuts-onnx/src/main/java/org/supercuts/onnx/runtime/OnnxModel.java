@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,8 @@ public final class OnnxModel implements AutoCloseable {
     private final List<OrtSession> sessions;
     /** Idle sessions; on the CPU it holds the single session, which is never taken out. */
     private final BlockingQueue<OrtSession> idle;
+    /** Whether calls borrow sessions from {@link #idle} (CUDA) or all share the single CPU session. */
+    private final boolean pooled;
     private final List<String> inputNames;
     private final List<String> outputNames;
     private final String signature;
@@ -79,6 +82,7 @@ public final class OnnxModel implements AutoCloseable {
         this.sessions = List.copyOf(sessions);
         this.idle = new ArrayBlockingQueue<>(sessions.size());
         this.idle.addAll(sessions);
+        this.pooled = device.kind() == Device.Kind.CUDA;
         OrtSession first = sessions.get(0);
         this.inputNames = List.copyOf(first.getInputInfo().keySet());
         this.outputNames = List.copyOf(first.getOutputInfo().keySet());
@@ -326,7 +330,7 @@ public final class OnnxModel implements AutoCloseable {
     public <T> T runWith(Map<String, FloatTensor> inputs, ResultReader<T> reader) {
         Objects.requireNonNull(inputs, "inputs");
         Objects.requireNonNull(reader, "reader");
-        if (!inputs.keySet().equals(new java.util.HashSet<>(inputNames))) {
+        if (!inputs.keySet().equals(new HashSet<>(inputNames))) {
             throw new IllegalArgumentException("inputs must be exactly the graph inputs " + inputNames + " of " + path + ", got "
                     + inputs.keySet());
         }
@@ -335,20 +339,20 @@ public final class OnnxModel implements AutoCloseable {
         try {
             ensureOpen();
             OrtSession session = borrow();
-            Map<String, OnnxTensorLike> native_ = new LinkedHashMap<>();
+            Map<String, OnnxTensorLike> nativeInputs = new LinkedHashMap<>();
             try {
                 OrtEnvironment env = environment();
                 for (Map.Entry<String, FloatTensor> e : inputs.entrySet()) {
                     FloatTensor t = Objects.requireNonNull(e.getValue(), "input " + e.getKey());
-                    native_.put(e.getKey(), OnnxTensor.createTensor(env, t.rawBuffer().duplicate().clear(), t.shape()));
+                    nativeInputs.put(e.getKey(), OnnxTensor.createTensor(env, t.rawBuffer().duplicate().clear(), t.shape()));
                 }
-                try (OrtSession.Result result = session.run(native_)) {
+                try (OrtSession.Result result = session.run(nativeInputs)) {
                     return reader.read(result);
                 }
             } catch (OrtException e) {
                 throw new InferenceException("running ONNX model " + path + " on " + device + " failed: " + e.getMessage(), e);
             } finally {
-                for (OnnxTensorLike t : native_.values()) {
+                for (OnnxTensorLike t : nativeInputs.values()) {
                     t.close();
                 }
                 giveBack(session);
@@ -359,7 +363,7 @@ public final class OnnxModel implements AutoCloseable {
     }
 
     private OrtSession borrow() {
-        if (sessions.size() == 1) {
+        if (!pooled) {
             return sessions.get(0);
         }
         try {
@@ -371,7 +375,7 @@ public final class OnnxModel implements AutoCloseable {
     }
 
     private void giveBack(OrtSession session) {
-        if (sessions.size() > 1) {
+        if (pooled) {
             idle.add(session);
         }
     }

@@ -3,6 +3,7 @@ package org.supercuts.onnx.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -14,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -165,6 +167,30 @@ class OnnxModelTest {
             assertThat(model.device().toString()).isEqualTo("cpu");
             assertThat(model.options().device().toString()).isEqualTo("cuda-or-cpu:0");
             assertThat(model.run("x", ramp(2, 3)).get("y").get(5)).isEqualTo(2 * ramp(2, 3).get(5));
+        }
+    }
+
+    @Test
+    @Tag("gpu")
+    void cudaSessionPoolServesConcurrentCalls() throws Exception {
+        assumeTrue(OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA),
+                "skipped: no CUDA provider (build with -Pgpu on a CUDA machine)");
+        ModelOptions cuda = ModelOptions.defaults().withDevice(Device.cuda(0)).withCudaSessionPoolSize(2);
+        try (OnnxModel model = OnnxModel.load(resource("scale2.onnx"), cuda, SCALE_SPEC)) {
+            assertThat(model.device().toString()).isEqualTo("cuda:0");
+            float[] expected = model.run("x", ramp(32, 32)).get("y").toArray();
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<float[]>> results = new ArrayList<>();
+                for (int i = 0; i < 12; i++) {
+                    results.add(pool.submit(() -> model.run("x", ramp(32, 32)).get("y").toArray()));
+                }
+                for (Future<float[]> f : results) {
+                    assertThat(f.get()).containsExactly(expected);
+                }
+            } finally {
+                pool.shutdown();
+            }
         }
     }
 
