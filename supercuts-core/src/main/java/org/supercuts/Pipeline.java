@@ -135,7 +135,7 @@ public final class Pipeline {
         }
         t = lap(timings, "outputs", t);
         timings.put("total", (t - t0) / 1e6);
-        return new Segmentation(sp, graph, partition, regionFg, soft, mask, box, levelMaps, timings, provenance());
+        return new Segmentation(sp, graph, f, w, partition, regionFg, soft, mask, box, levelMaps, timings, provenance());
     }
 
     /** The provenance every result of this pipeline carries. */

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.supercuts.feature.RegionFeatures;
+import org.supercuts.graph.AffinityMatrix;
 import org.supercuts.graph.RegionGraph;
 import org.supercuts.image.BoundingBox;
 import org.supercuts.image.LabelMap;
@@ -20,6 +22,8 @@ import org.supercuts.spectral.SpectralPartition;
 public final class Segmentation {
     private final LabelMap superpixels;
     private final RegionGraph graph;
+    private final RegionFeatures features;
+    private final AffinityMatrix affinity;
     private final SpectralPartition partition;
     private final double[] regionForeground;
     private final float[] soft;
@@ -29,10 +33,12 @@ public final class Segmentation {
     private final Map<String, Double> timings;
     private final Provenance provenance;
 
-    Segmentation(LabelMap superpixels, RegionGraph graph, SpectralPartition partition, double[] regionForeground, float[] soft,
+    Segmentation(LabelMap superpixels, RegionGraph graph, RegionFeatures features, AffinityMatrix affinity, SpectralPartition partition, double[] regionForeground, float[] soft,
             byte[] mask, BoundingBox box, List<LabelMap> levels, Map<String, Double> timings, Provenance provenance) {
         this.superpixels = superpixels;
         this.graph = graph;
+        this.features = features;
+        this.affinity = affinity;
         this.partition = partition;
         this.regionForeground = regionForeground;
         this.soft = soft;
@@ -57,6 +63,16 @@ public final class Segmentation {
 
     public RegionGraph regionGraph() {
         return graph;
+    }
+
+    /** The region features the affinity was built from (one row per superpixel). */
+    public RegionFeatures features() {
+        return features;
+    }
+
+    /** The affinity matrix over the superpixels that was partitioned. */
+    public AffinityMatrix affinity() {
+        return affinity;
     }
 
     public SpectralPartition partition() {

@@ -1,39 +1,80 @@
 package org.supercuts.examples.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.supercuts.Pipeline;
 import org.supercuts.Presets;
 import org.supercuts.SuperCuts;
+import org.supercuts.graph.CosineAffinity;
+import org.supercuts.onnx.dino.DinoFeatures;
+import org.supercuts.onnx.dino.DinoOptions;
+import org.supercuts.onnx.dino.DinoRegionFeatures;
+import org.supercuts.onnx.dino.PatchGridSuperpixelizer;
+import org.supercuts.onnx.runtime.Device;
+import org.supercuts.onnx.runtime.ModelOptions;
+import org.supercuts.onnx.ssn.SsnSpec;
+import org.supercuts.onnx.ssn.SsnSuperpixelizer;
 import org.supercuts.refine.GuidedFilter;
 import org.supercuts.spectral.BoundaryConnectivity;
 import org.supercuts.spectral.ObjectSelector;
 import org.supercuts.spectral.ObjectSelectors;
 import org.supercuts.superpixel.Slic;
+import org.supercuts.superpixel.Superpixelizer;
 
 import picocli.CommandLine.Option;
 
 /**
  * Pipeline options shared by {@code segment}, {@code evaluate} and {@code pseudolabels}; {@link #build} turns them into a
- * {@link Pipeline} starting from the library defaults ({@link SuperCuts#pipeline()}).
+ * {@link Pipeline} starting from the library defaults ({@link SuperCuts#pipeline()}), together with the native models it
+ * opened, which the caller closes.
  *
  * <p>Thread safety: filled by picocli on one thread, then read-only.
  */
 public final class PipelineOptions {
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineOptions.class);
+    static final String SHARED_SSN = "../shared/models/ssn/ssn_bsds_pixel_features.onnx";
+
     /** The object-selection rules the CLI offers. */
     public enum Selection { SALIENCY, BORDER, TOKENCUT, DEEPSPECTRAL, RBD }
+
+    /** The superpixel methods the CLI offers. */
+    public enum Method { SLIC, SSN, PATCHES }
 
     @Option(names = "--superpixels", paramLabel = "K", description = "Number of superpixels requested (default: ${DEFAULT-VALUE}).")
     int superpixels = SuperCuts.DEFAULT_SUPERPIXELS;
 
+    @Option(names = "--superpixels-method", paramLabel = "METHOD",
+            description = "Superpixels: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; ssn needs --ssn-model, patches needs --model).")
+    Method method = Method.SLIC;
+
     @Option(names = "--compactness", paramLabel = "M", description = "SLIC compactness (default: ${DEFAULT-VALUE}).")
-    double compactness = org.supercuts.Presets.COMPACTNESS;
+    double compactness = Presets.COMPACTNESS;
+
+    @Option(names = "--ssn-model", paramLabel = "PATH",
+            description = "SSN pixel-feature network (ONNX) for --superpixels-method ssn (default: " + SHARED_SSN + " when present).")
+    Path ssnModel;
+
+    @Option(names = "--model", paramLabel = "PATH",
+            description = "A DINO ViT exported to ONNX (supercuts-onnx/tools/export_dino_onnx.py): region features become pooled ViT"
+                    + " features with a clipped-cosine affinity, as in Deep Spectral Methods.")
+    Path dinoModel;
+
+    @Option(names = "--device", paramLabel = "DEVICE",
+            description = "Where ONNX models run: cpu, cuda[:N] or cuda-or-cpu[:N] (default: ${DEFAULT-VALUE}).")
+    String device = "cpu";
 
     @Option(names = "--levels", paramLabel = "N", description = "Hierarchy levels to report, coarse to fine (default: ${DEFAULT-VALUE}).")
     int levels = 4;
 
     @Option(names = "--selection", paramLabel = "RULE",
-            description = "Object-selection rule: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: calibrated manifold"
-                    + " ranking; BORDER = side of the root normalized cut touching the border less).")
-    Selection selection = Selection.SALIENCY;
+            description = "Object-selection rule: ${COMPLETION-CANDIDATES} (default: SALIENCY = calibrated manifold ranking; with"
+                    + " --model: BORDER = the side of the root normalized cut touching the image border less).")
+    Selection selection;
 
     @Option(names = "--refine", description = "Refine the soft map with a guided filter (radius 9, eps 1e-3) before thresholding.")
     boolean refine;
@@ -48,33 +89,91 @@ public final class PipelineOptions {
         return threads;
     }
 
+    /** A pipeline and the native models it uses; closing releases the models (closing twice is harmless). */
+    public record Built(Pipeline pipeline, List<AutoCloseable> resources) implements AutoCloseable {
+        @Override
+        public void close() {
+            for (AutoCloseable r : resources) {
+                try {
+                    r.close();
+                } catch (Exception e) {
+                    LOG.warn("closing {} failed: {}", r, e.toString());
+                }
+            }
+        }
+    }
+
     /**
      * Builds the pipeline.
      *
      * @param threadsPerImage threads one image's stages may use (1 when images are processed in parallel)
      */
-    public Pipeline build(int threadsPerImage) {
+    public Built build(int threadsPerImage) {
         if (superpixels < 2) {
             throw new IllegalArgumentException("--superpixels must be >= 2 (the spectral cut needs two regions), got " + superpixels);
         }
         if (levels < 1) {
             throw new IllegalArgumentException("--levels must be >= 1, got " + levels);
         }
-        Pipeline.Builder b = SuperCuts.pipeline()
-                .superpixels(Slic.segments(superpixels).compactness(compactness).threads(threadsPerImage))
-                .selection(selector())
-                .refine(refine ? GuidedFilter.radius(9).eps(1e-3) : null)
-                .levels(levels);
-        return b.build();
+        List<AutoCloseable> resources = new ArrayList<>();
+        try {
+            ModelOptions modelOptions = ModelOptions.defaults().withDevice(Device.parse(device));
+            Pipeline.Builder b = SuperCuts.pipeline();
+            DinoFeatures vit = null;
+            if (dinoModel != null) {
+                vit = DinoFeatures.load(dinoModel, DinoOptions.defaults().withModelOptions(modelOptions));
+                resources.add(vit);
+                b.features(new DinoRegionFeatures(vit)).affinity(CosineAffinity.dense()).device(vit.model().device().toString());
+            }
+            b.superpixels(superpixelizer(threadsPerImage, vit, modelOptions, resources, b));
+            Selection rule = selection != null ? selection : dinoModel != null ? Selection.BORDER : Selection.SALIENCY;
+            b.selection(selector(rule)).refine(refine ? GuidedFilter.radius(9).eps(1e-3) : null).levels(levels);
+            return new Built(b.build(), resources);
+        } catch (RuntimeException e) {
+            new Built(null, resources).close();
+            throw e;
+        }
     }
 
-    private ObjectSelector selector() {
-        return switch (selection) {
+    private Superpixelizer superpixelizer(int threadsPerImage, DinoFeatures vit, ModelOptions modelOptions,
+            List<AutoCloseable> resources, Pipeline.Builder b) {
+        switch (method) {
+            case SSN: {
+                Path model = ssnModel;
+                if (model == null && Files.exists(Path.of(SHARED_SSN))) {
+                    model = Path.of(SHARED_SSN);
+                    LOG.info("using the SSN model at {}", model);
+                }
+                if (model == null) {
+                    throw new IllegalArgumentException("--superpixels-method ssn needs --ssn-model PATH (the SSN pixel-feature network"
+                            + " exported to ONNX); none given and " + SHARED_SSN + " does not exist");
+                }
+                SsnSuperpixelizer ssn = SsnSuperpixelizer.open(SsnSpec.defaults(model).withSuperpixels(superpixels)
+                        .withModelOptions(modelOptions));
+                resources.add(ssn);
+                if (vit == null) {
+                    b.device(ssn.device());
+                }
+                return ssn;
+            }
+            case PATCHES:
+                if (vit == null) {
+                    throw new IllegalArgumentException("--superpixels-method patches needs --model PATH (a DINO ViT exported to ONNX):"
+                            + " the regions are its patches");
+                }
+                return new PatchGridSuperpixelizer(vit);
+            default:
+                return Slic.segments(superpixels).compactness(compactness).threads(threadsPerImage);
+        }
+    }
+
+    private static ObjectSelector selector(Selection rule) {
+        return switch (rule) {
             case SALIENCY -> Presets.saliencySelector();
             case BORDER -> ObjectSelectors.borderPrior();
-            case RBD -> BoundaryConnectivity.defaults();
             case TOKENCUT -> ObjectSelectors.tokenCut();
             case DEEPSPECTRAL -> ObjectSelectors.deepSpectral();
+            case RBD -> BoundaryConnectivity.defaults();
         };
     }
 }

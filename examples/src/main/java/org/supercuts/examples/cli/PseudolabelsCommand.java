@@ -68,7 +68,12 @@ public final class PseudolabelsCommand implements Callable<Integer> {
         Files.createDirectories(out.resolve("images"));
         Files.createDirectories(out.resolve("masks"));
         int threads = pipelineOptions.threads();
-        Pipeline pipeline = pipelineOptions.build(1);
+        try (PipelineOptions.Built built = pipelineOptions.build(1)) {
+            return run(built.pipeline(), inputs, threads);
+        }
+    }
+
+    private int run(Pipeline pipeline, List<Path> inputs, int threads) throws Exception {
         ConcurrentSkipListMap<String, String> rows = new ConcurrentSkipListMap<>();
         ConcurrentSkipListMap<String, String> failures = new ConcurrentSkipListMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, inputs.size()));

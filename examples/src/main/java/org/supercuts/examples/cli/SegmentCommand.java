@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.supercuts.Pipeline;
 import org.supercuts.Segmentation;
 import org.supercuts.image.ImageFiles;
+import org.supercuts.io.NpyWriter;
 import org.supercuts.image.LabelMap;
 import org.supercuts.image.PlanarImage;
 
@@ -53,6 +54,12 @@ public final class SegmentCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("supercuts-out");
 
+    @Option(names = "--dump", paramLabel = "DIR",
+            description = "Also write, per image, STEM-features.npy (regions x d), STEM-affinity.npy (regions x regions),"
+                    + " STEM-eigenvalues.npy, STEM-eigenvectors.npy (pairs x regions) and STEM-superpixels.npy (H x W), float64,"
+                    + " so other implementations can run on exactly the same numbers.")
+    Path dump;
+
     @Option(names = "--debug", description = "Print stack traces of errors.")
     boolean debug;
 
@@ -71,10 +78,18 @@ public final class SegmentCommand implements Callable<Integer> {
             inputs.add(extractSample());
         }
         int threads = pipelineOptions.threads();
-        boolean batch = inputs.size() > 1;
-        int workers = batch ? Math.min(threads, inputs.size()) : 1;
-        Pipeline pipeline = pipelineOptions.build(batch ? 1 : threads);
+        int workers = inputs.size() > 1 ? Math.min(threads, inputs.size()) : 1;
         Files.createDirectories(out);
+        if (dump != null) {
+            Files.createDirectories(dump);
+        }
+        try (PipelineOptions.Built built = pipelineOptions.build(inputs.size() > 1 ? 1 : threads)) {
+            return run(built.pipeline(), inputs, workers, err, outWriter);
+        }
+    }
+
+    private int run(Pipeline pipeline, List<Path> inputs, int workers, PrintWriter err, PrintWriter outWriter) throws Exception {
+        boolean batch = inputs.size() > 1;
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         try (ProgressBar bar = batch ? new ProgressBarBuilder().setTaskName("segment").setInitialMax(inputs.size())
@@ -127,6 +142,32 @@ public final class SegmentCommand implements Callable<Integer> {
         ImageFiles.writePng(ResultPictures.overlay(image, s), out.resolve(stem + "-overlay.png"));
         ImageFiles.writePng(ResultPictures.levels(image, s), out.resolve(stem + "-levels.png"));
         writeJson(resultJson(input, s), out.resolve(stem + ".json"));
+        if (dump != null) {
+            writeDump(s, dump, stem);
+        }
+    }
+
+    /** Writes the numbers every stage after the features worked on, as .npy (float64, C order). */
+    static void writeDump(Segmentation s, Path dir, String stem) {
+        var f = s.features();
+        NpyWriter.writeFloat64(dir.resolve(stem + "-features.npy"), f.backingArray(), f.regions(), f.dimension());
+        var w = s.affinity();
+        NpyWriter.writeFloat64(dir.resolve(stem + "-affinity.npy"), w.backingArray(), w.size(), w.size());
+        var p = s.partition();
+        int k = p.eigenpairCount();
+        int n = p.nodeCount();
+        double[] vectors = new double[k * n];
+        for (int i = 0; i < k; i++) {
+            System.arraycopy(p.eigenvector(i), 0, vectors, i * n, n);
+        }
+        NpyWriter.writeFloat64(dir.resolve(stem + "-eigenvalues.npy"), p.eigenvalues(), k);
+        NpyWriter.writeFloat64(dir.resolve(stem + "-eigenvectors.npy"), vectors, k, n);
+        int[] labels = s.superpixels().backingArray();
+        double[] asDouble = new double[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            asDouble[i] = labels[i];
+        }
+        NpyWriter.writeFloat64(dir.resolve(stem + "-superpixels.npy"), asDouble, s.height(), s.width());
     }
 
     static Map<String, Object> resultJson(Path input, Segmentation s) {

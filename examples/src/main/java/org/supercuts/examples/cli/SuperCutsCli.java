@@ -28,7 +28,7 @@ public final class SuperCutsCli {
 
     /** Runs the command line and returns the exit code (for tests and embedding). */
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new SuperCutsCli());
+        CommandLine cli = new CommandLine(new SuperCutsCli()).setCaseInsensitiveEnumValuesAllowed(true);
         boolean debug = "1".equals(System.getenv("SUPERCUTS_DEBUG")) || java.util.Arrays.asList(args).contains("--debug");
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println("error: " + message(ex));
