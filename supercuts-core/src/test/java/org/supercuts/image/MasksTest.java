@@ -1,0 +1,35 @@
+package org.supercuts.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class MasksTest {
+    @Test
+    void boxOfLargestComponent() {
+        // 6x4: a 1-pixel blob at (0,0) and a 3x2 blob at x=2..4, y=1..2.
+        byte[] m = new byte[24];
+        m[0] = 1;
+        for (int y = 1; y <= 2; y++) {
+            for (int x = 2; x <= 4; x++) {
+                m[y * 6 + x] = 1;
+            }
+        }
+        BoundingBox b = Masks.largestComponentBox(m, 6, 4).orElseThrow();
+        assertThat(b.toArray()).containsExactly(2, 1, 5, 3);
+        assertThat(Masks.count(m)).isEqualTo(7);
+    }
+
+    @Test
+    void emptyMaskHasNoBox() {
+        assertThat(Masks.largestComponentBox(new byte[9], 3, 3)).isEmpty();
+    }
+
+    @Test
+    void boxIou() {
+        BoundingBox a = new BoundingBox(0, 0, 10, 10);
+        BoundingBox b = new BoundingBox(5, 0, 15, 10);
+        assertThat(a.iou(b)).isEqualTo(50.0 / 150.0);
+        assertThat(a.iou(a)).isEqualTo(1.0);
+    }
+}
