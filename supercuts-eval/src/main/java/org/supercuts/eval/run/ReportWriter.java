@@ -11,6 +11,7 @@ import java.util.Map;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.supercuts.eval.metrics.PrecisionRecallCurve;
 import org.supercuts.eval.metrics.SuperpixelScores;
@@ -131,12 +132,25 @@ final class ReportWriter {
     private static byte[] prCurve(String dataset, ReportAccumulator acc) throws IOException {
         double[] p = acc.fBeta.meanPrecision();
         double[] r = acc.fBeta.meanRecall();
-        XYChart chart = new XYChartBuilder().width(640).height(480).title("Precision-recall, " + dataset + " ("
-                + acc.fBeta.images() + " images, " + PrecisionRecallCurve.THRESHOLDS + " thresholds)").xAxisTitle("recall")
-                .yAxisTitle("precision").build();
-        chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0).setLegendVisible(true);
-        chart.addSeries(String.format(Locale.ROOT, "dataset-mean P/R, max F(0.3) = %.4f", acc.fBeta.maxFBetaOfMeanCurve()), r, p)
-                .setMarker(SeriesMarkers.NONE);
+        // Thresholds above every soft value predict nothing anywhere (P = R = 0 by convention): not plotted.
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        for (int k = 0; k < p.length; k++) {
+            if (r[k] > 0) {
+                xs.add(r[k]);
+                ys.add(p[k]);
+            }
+        }
+        if (xs.isEmpty()) {
+            xs.add(0.0);
+            ys.add(0.0);
+        }
+        XYChart chart = new XYChartBuilder().width(640).height(480).title("PR curve, " + dataset + ", " + acc.fBeta.images()
+                + " images").xAxisTitle("recall (dataset mean)").yAxisTitle("precision (dataset mean)").build();
+        chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0)
+                .setLegendPosition(Styler.LegendPosition.InsideSW);
+        chart.addSeries(String.format(Locale.ROOT, "255 thresholds, max F(beta^2=0.3) = %.4f", acc.fBeta.maxFBetaOfMeanCurve()),
+                xs, ys).setMarker(SeriesMarkers.NONE);
         return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
     }
 }
