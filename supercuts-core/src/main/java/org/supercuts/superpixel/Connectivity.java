@@ -9,7 +9,19 @@ import org.supercuts.image.LabelMap;
  * components smaller than {@code minSize} into an adjacent component (the one met first in raster order before the
  * component, as SLIC's reference code does, or the one after it when there is none before).
  *
+ * <p>Components are numbered in raster order of their first pixel and visited in that order. A small component merges
+ * into the component of the pixel left of its first pixel, or above it when the first pixel is in column 0; both come
+ * earlier in raster order. Only the component holding pixel (0, 0) has neither, and merges into the first component found
+ * along its outline in raster order. Merged groups are unions of touching components, so every output label is
+ * 4-connected, and every group ends with at least {@code minSize} pixels unless the whole image is smaller.
+ *
+ * <p>The optional {@code maxSize} bound splits oversized components first: a breadth-first flood fill from a component's
+ * first unvisited pixel stops after {@code maxSize} pixels, and the component's remaining pixels start further pieces.
+ *
  * <p>The result is a valid {@link LabelMap}: labels 0..K-1 in raster order of first appearance, each 4-connected.
+ *
+ * <p>Implementation: a two-pass raster union-find labelling (cache-friendly, no per-pixel division), a flood fill only
+ * for components above {@code maxSize}, and union-find merging of small components; linear time in the pixel count.
  *
  * <p>Thread safety: stateless static methods.
  */
@@ -18,103 +30,138 @@ public final class Connectivity {
     }
 
     /**
-     * @param labels  any non-negative labelling, row-major (not modified)
+     * @param labels  any labelling, row-major (not modified); only equality of labels matters
      * @param minSize components with fewer pixels are merged into a neighbour (use 1 to only split disconnected labels)
      */
     public static LabelMap enforce(int[] labels, int width, int height, int minSize) {
+        return enforce(labels, width, height, minSize, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #enforce(int[], int, int, int)}, first splitting components larger than {@code maxSize} pixels into
+     * flood-filled pieces of at most {@code maxSize} pixels.
+     *
+     * @param maxSize at least {@code minSize}; {@link Integer#MAX_VALUE} disables splitting
+     */
+    public static LabelMap enforce(int[] labels, int width, int height, int minSize, int maxSize) {
         if (width < 1 || height < 1) {
             throw new IllegalArgumentException("size must be at least 1x1, got width=" + width + ", height=" + height);
         }
-        if (labels.length != width * height) {
-            throw new IllegalArgumentException("labels has length " + labels.length + ", expected width*height=" + width * height);
+        if (labels == null) {
+            throw new IllegalArgumentException("labels must not be null");
+        }
+        if ((long) width * height != labels.length) {
+            throw new IllegalArgumentException("labels has length " + labels.length + ", expected width*height="
+                    + (long) width * height);
         }
         if (minSize < 1) {
             throw new IllegalArgumentException("minSize must be >= 1, got " + minSize);
         }
+        if (maxSize < minSize) {
+            throw new IllegalArgumentException("maxSize must be >= minSize (" + minSize + "), got " + maxSize);
+        }
         int n = labels.length;
         int[] comp = new int[n];
-        Arrays.fill(comp, -1);
-        int[] queue = new int[n];
-        int[] compSize = new int[n];
-        int components = 0;
-        for (int start = 0; start < n; start++) {
-            if (comp[start] >= 0) {
-                continue;
-            }
-            int l = labels[start];
-            int head = 0;
-            int tail = 0;
-            queue[tail++] = start;
-            comp[start] = components;
-            while (head < tail) {
-                int p = queue[head++];
-                int x = p % width;
-                int y = p / width;
-                if (x > 0 && comp[p - 1] < 0 && labels[p - 1] == l) {
-                    comp[p - 1] = components;
-                    queue[tail++] = p - 1;
-                }
-                if (x + 1 < width && comp[p + 1] < 0 && labels[p + 1] == l) {
-                    comp[p + 1] = components;
-                    queue[tail++] = p + 1;
-                }
-                if (y > 0 && comp[p - width] < 0 && labels[p - width] == l) {
-                    comp[p - width] = components;
-                    queue[tail++] = p - width;
-                }
-                if (y + 1 < height && comp[p + width] < 0 && labels[p + width] == l) {
-                    comp[p + width] = components;
-                    queue[tail++] = p + width;
+        int components = labelComponents(labels, width, height, comp);
+        int[] size = new int[components];
+        for (int p = 0; p < n; p++) {
+            size[comp[p]]++;
+        }
+        if (maxSize < n) {
+            int before = components;
+            components = splitOversized(comp, size, components, width, height, maxSize);
+            if (components != before) {
+                size = new int[components];
+                for (int p = 0; p < n; p++) {
+                    size[comp[p]]++;
                 }
             }
-            compSize[components] = tail;
-            components++;
+        }
+        int[] root = new int[components];
+        for (int c = 0; c < components; c++) {
+            root[c] = c;
         }
         if (minSize > 1 && components > 1) {
-            // Merge small components in raster order of their first pixel into the component adjacent to that pixel
-            // that was seen before (left or above); if there is none, into the one found on its outline.
-            int[] target = new int[components];
-            for (int c = 0; c < components; c++) {
-                target[c] = c;
+            mergeSmall(comp, size, root, components, width, minSize);
+        }
+        // Final labels: group roots numbered in raster order of first appearance.
+        int[] groupLabel = new int[components];
+        Arrays.fill(groupLabel, -1);
+        int[] out = new int[n];
+        int next = 0;
+        for (int c = 0; c < components; c++) {
+            root[c] = find(root, c);
+        }
+        for (int p = 0; p < n; p++) {
+            int g = root[comp[p]];
+            int l = groupLabel[g];
+            if (l < 0) {
+                l = next++;
+                groupLabel[g] = l;
             }
-            int[] firstPixel = new int[components];
-            Arrays.fill(firstPixel, -1);
-            for (int p = 0; p < n; p++) {
-                if (firstPixel[comp[p]] < 0) {
-                    firstPixel[comp[p]] = p;
-                }
-            }
-            int[] mergedSize = compSize.clone();
-            for (int c = 0; c < components; c++) {
-                if (mergedSize[find(target, c)] >= minSize) {
-                    continue;
-                }
-                int p = firstPixel[c];
-                int x = p % width;
-                int y = p / width;
-                int neighbour = -1;
-                if (x > 0) {
-                    neighbour = comp[p - 1];
-                } else if (y > 0) {
-                    neighbour = comp[p - width];
-                }
-                if (neighbour < 0 || find(target, neighbour) == find(target, c)) {
-                    neighbour = anyOtherNeighbour(comp, target, c, width, height);
-                }
-                if (neighbour >= 0) {
-                    int a = find(target, c);
-                    int b = find(target, neighbour);
-                    if (a != b) {
-                        target[a] = b;
-                        mergedSize[b] += mergedSize[a];
+            out[p] = l;
+        }
+        return LabelMap.of(width, height, out);
+    }
+
+    /**
+     * Two-pass union-find connected-component labelling; writes component ids numbered in raster order of their first
+     * pixel into {@code comp} and returns their count.
+     */
+    private static int labelComponents(int[] labels, int width, int height, int[] comp) {
+        int n = labels.length;
+        // Provisional ids are created in raster order; unions keep the smaller id as root, so a component's root is the
+        // id created at its first pixel.
+        int[] parent = new int[Math.max(1, (n + 1) / 2 + width)];
+        int provisional = 0;
+        for (int y = 0; y < height; y++) {
+            int base = y * width;
+            for (int x = 0; x < width; x++) {
+                int p = base + x;
+                int l = labels[p];
+                boolean left = x > 0 && labels[p - 1] == l;
+                boolean up = y > 0 && labels[p - width] == l;
+                int id;
+                if (left) {
+                    id = comp[p - 1];
+                    if (up) {
+                        int other = comp[p - width];
+                        if (other != id) {
+                            union(parent, id, other);
+                        }
                     }
+                } else if (up) {
+                    id = comp[p - width];
+                } else {
+                    if (provisional == parent.length) {
+                        parent = Arrays.copyOf(parent, Math.min(n, parent.length * 2));
+                    }
+                    id = provisional++;
+                    parent[id] = id;
                 }
-            }
-            for (int p = 0; p < n; p++) {
-                comp[p] = find(target, comp[p]);
+                comp[p] = id;
             }
         }
-        return LabelMap.compact(width, height, comp);
+        // parent[id] <= id always, so one increasing pass resolves every id to its root's final number.
+        int[] number = new int[provisional];
+        int components = 0;
+        for (int id = 0; id < provisional; id++) {
+            number[id] = parent[id] == id ? components++ : number[parent[id]];
+        }
+        for (int p = 0; p < n; p++) {
+            comp[p] = number[comp[p]];
+        }
+        return components;
+    }
+
+    private static void union(int[] parent, int a, int b) {
+        int ra = find(parent, a);
+        int rb = find(parent, b);
+        if (ra < rb) {
+            parent[rb] = ra;
+        } else if (rb < ra) {
+            parent[ra] = rb;
+        }
     }
 
     private static int find(int[] parent, int c) {
@@ -125,25 +172,126 @@ public final class Connectivity {
         return c;
     }
 
-    private static int anyOtherNeighbour(int[] comp, int[] target, int c, int width, int height) {
-        int root = find(target, c);
-        for (int p = 0; p < comp.length; p++) {
-            if (find(target, comp[p]) != root) {
+    /**
+     * Splits components above {@code maxSize} into flood-filled pieces of at most {@code maxSize} pixels, then renumbers
+     * all components in raster order of their first pixel; returns the new count.
+     */
+    private static int splitOversized(int[] comp, int[] size, int components, int width, int height, int maxSize) {
+        boolean any = false;
+        for (int c = 0; c < components; c++) {
+            any |= size[c] > maxSize;
+        }
+        if (!any) {
+            return components;
+        }
+        int n = comp.length;
+        int[] queue = new int[maxSize];
+        int next = components; // pieces get fresh ids; a pixel with id >= components is already in a piece
+        for (int start = 0; start < n; start++) {
+            int c = comp[start];
+            if (c >= components || size[c] <= maxSize) {
+                continue;
+            }
+            int piece = next++;
+            int head = 0;
+            int tail = 0;
+            queue[tail++] = start;
+            comp[start] = piece;
+            while (head < tail && tail < maxSize) {
+                int p = queue[head++];
+                int x = p % width;
+                if (x > 0 && comp[p - 1] == c) {
+                    comp[p - 1] = piece;
+                    queue[tail++] = p - 1;
+                    if (tail == maxSize) {
+                        break;
+                    }
+                }
+                if (x + 1 < width && comp[p + 1] == c) {
+                    comp[p + 1] = piece;
+                    queue[tail++] = p + 1;
+                    if (tail == maxSize) {
+                        break;
+                    }
+                }
+                if (p >= width && comp[p - width] == c) {
+                    comp[p - width] = piece;
+                    queue[tail++] = p - width;
+                    if (tail == maxSize) {
+                        break;
+                    }
+                }
+                if (p + width < n && comp[p + width] == c) {
+                    comp[p + width] = piece;
+                    queue[tail++] = p + width;
+                }
+            }
+        }
+        int[] number = new int[next];
+        Arrays.fill(number, -1);
+        int count = 0;
+        for (int p = 0; p < n; p++) {
+            int id = comp[p];
+            if (number[id] < 0) {
+                number[id] = count++;
+            }
+            comp[p] = number[id];
+        }
+        return count;
+    }
+
+    private static void mergeSmall(int[] comp, int[] size, int[] root, int components, int width, int minSize) {
+        int n = comp.length;
+        int[] firstPixel = new int[components];
+        int seen = 0;
+        for (int p = 0; p < n && seen < components; p++) {
+            if (comp[p] == seen) { // ids are in raster order of first pixel
+                firstPixel[seen++] = p;
+            }
+        }
+        int[] groupSize = size.clone();
+        for (int c = 0; c < components; c++) {
+            int rc = find(root, c);
+            if (groupSize[rc] >= minSize) {
+                continue;
+            }
+            int p = firstPixel[c];
+            int neighbour = -1;
+            if (p % width > 0) {
+                neighbour = comp[p - 1];
+            } else if (p >= width) {
+                neighbour = comp[p - width];
+            }
+            int rn = neighbour < 0 ? rc : find(root, neighbour);
+            if (rn == rc) {
+                rn = outlineNeighbour(comp, root, rc, width);
+            }
+            if (rn >= 0 && rn != rc) {
+                root[rc] = rn;
+                groupSize[rn] += groupSize[rc];
+            }
+        }
+    }
+
+    /** The root of the first other group touching group {@code rc}, scanning in raster order; -1 when none touches it. */
+    private static int outlineNeighbour(int[] comp, int[] root, int rc, int width) {
+        int n = comp.length;
+        for (int p = 0; p < n; p++) {
+            if (find(root, comp[p]) != rc) {
                 continue;
             }
             int x = p % width;
-            int y = p / width;
-            if (x + 1 < width && find(target, comp[p + 1]) != root) {
-                return comp[p + 1];
+            if (x + 1 < width && find(root, comp[p + 1]) != rc) {
+                return find(root, comp[p + 1]);
             }
-            if (y + 1 < height && find(target, comp[p + width]) != root) {
-                return comp[p + width];
+            if (p + width < n && find(root, comp[p + width]) != rc) {
+                return find(root, comp[p + width]);
             }
-            if (x > 0 && find(target, comp[p - 1]) != root) {
-                return comp[p - 1];
+            if (x > 0 && find(root, comp[p - 1]) != rc) {
+                return find(root, comp[p - 1]);
             }
-            if (y > 0 && find(target, comp[p - width]) != root) {
-                return comp[p - width];
+            if (p >= width && find(root, comp[p - width]) != rc) {
+                return find(root, comp[p - width]);
             }
         }
         return -1;
