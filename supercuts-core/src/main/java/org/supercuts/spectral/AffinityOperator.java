@@ -1,0 +1,67 @@
+package org.supercuts.spectral;
+
+import java.util.Objects;
+
+import org.supercuts.graph.AffinityMatrix;
+
+/**
+ * A symmetric non-negative affinity W seen only through what the spectral solvers need: its size, its rows (for degrees,
+ * connected components and cut values) and the product {@code y = W x}. Implemented over a dense {@link AffinityMatrix} and
+ * over a compressed-row {@link SparseAffinity}; the iterative eigensolver never forms a matrix from it.
+ *
+ * <p>Thread safety: implementations are immutable and safe to share.
+ */
+public interface AffinityOperator {
+    /** Receives the stored entries of one row. */
+    @FunctionalInterface
+    interface EntryVisitor {
+        void accept(int column, double weight);
+    }
+
+    /** Number of nodes n. */
+    int size();
+
+    /** Row sums {@code d_i = sum_j W_ij} (the diagonal included), a fresh array. */
+    double[] rowSums();
+
+    /** The diagonal entry {@code W_ii} (a self-loop; it never counts in a cut). */
+    double selfLoop(int i);
+
+    /** Visits the non-zero entries {@code W_ij} of row {@code i} (the diagonal included), in ascending column order. */
+    void forEachInRow(int i, EntryVisitor visitor);
+
+    /** Number of stored non-zero entries (both triangles and the diagonal). */
+    long nonZeros();
+
+    /** {@code y = W x}; {@code x} and {@code y} have length n and must not be the same array. */
+    void multiply(double[] x, double[] y);
+
+    /** The operator restricted to the given nodes (ascending, distinct): entry (a, b) is {@code W[nodes[a]][nodes[b]]}. */
+    AffinityOperator subgraph(int[] nodes);
+
+    /**
+     * Wraps a dense affinity matrix, switching to compressed rows when at most a quarter of its entries are non-zero (then
+     * products cost O(non-zeros) instead of O(n^2)).
+     */
+    static AffinityOperator of(AffinityMatrix affinity) {
+        Objects.requireNonNull(affinity, "affinity");
+        int n = affinity.size();
+        double[] w = affinity.backingArray();
+        long nnz = 0;
+        for (double v : w) {
+            if (v != 0) {
+                nnz++;
+            }
+        }
+        if (nnz * 4 <= (long) n * n) {
+            return SparseAffinity.fromDense(affinity);
+        }
+        return dense(affinity);
+    }
+
+    /** Wraps a dense affinity matrix without converting it (products cost O(n^2)). */
+    static AffinityOperator dense(AffinityMatrix affinity) {
+        Objects.requireNonNull(affinity, "affinity");
+        return new DenseAffinityOperator(affinity.size(), affinity.backingArray());
+    }
+}

@@ -1,0 +1,152 @@
+package org.supercuts.spectral;
+
+import java.util.Locale;
+
+/**
+ * How {@link SpectralEmbedding} computes the smallest eigenpairs of the symmetric normalized Laplacian
+ * {@code L_sym = I - D^-1/2 W D^-1/2}: a dense symmetric eigendecomposition (EJML, all n eigenpairs, O(n^3)), the
+ * matrix-free thick-restart Lanczos iteration (products with W only, O(iterations * non-zeros)), or a choice between the two
+ * by the size of each connected component.
+ *
+ * <p>The Lanczos iteration stops when every wanted Ritz pair has residual {@code ||L_sym u - lambda u|| <= tolerance}
+ * (checked explicitly on the final vectors); when it does not get there within {@link #maxRestarts()} restarts it logs a
+ * warning and falls back to the dense solver, so every spec returns the eigenpairs or throws, never a failure code.
+ *
+ * <p>Thread safety: immutable.
+ */
+public final class EigenSolver {
+    /** The solver family. */
+    public enum Kind {
+        /** Dense symmetric eigendecomposition of L_sym. */
+        DENSE,
+        /** Thick-restart Lanczos on the operator (dense fallback on non-convergence). */
+        LANCZOS,
+        /** Dense for components of at most {@link #denseThreshold()} nodes, Lanczos above. */
+        AUTO
+    }
+
+    /** Default size limit of {@link #auto()}: at and below it the dense solver is used. */
+    public static final int DEFAULT_DENSE_THRESHOLD = 160;
+    /** Default residual tolerance of the Lanczos iteration. */
+    public static final double DEFAULT_TOLERANCE = 1e-10;
+    /** Default number of Lanczos restarts before the dense fallback. */
+    public static final int DEFAULT_MAX_RESTARTS = 60;
+
+    private final Kind kind;
+    private final int denseThreshold;
+    private final double tolerance;
+    private final int maxRestarts;
+    private final int basisSize;
+
+    private EigenSolver(Kind kind, int denseThreshold, double tolerance, int maxRestarts, int basisSize) {
+        if (denseThreshold < 0) {
+            throw new IllegalArgumentException("denseThreshold must be >= 0, got " + denseThreshold);
+        }
+        if (!(tolerance > 0) || !Double.isFinite(tolerance) || tolerance >= 1) {
+            throw new IllegalArgumentException("tolerance must be in (0, 1), got " + tolerance);
+        }
+        if (maxRestarts < 0) {
+            throw new IllegalArgumentException("maxRestarts must be >= 0, got " + maxRestarts);
+        }
+        if (basisSize != 0 && basisSize < 8) {
+            throw new IllegalArgumentException("basisSize must be 0 (automatic) or >= 8, got " + basisSize);
+        }
+        this.kind = kind;
+        this.denseThreshold = denseThreshold;
+        this.tolerance = tolerance;
+        this.maxRestarts = maxRestarts;
+        this.basisSize = basisSize;
+    }
+
+    /** Always the dense eigendecomposition. */
+    public static EigenSolver dense() {
+        return new EigenSolver(Kind.DENSE, 0, DEFAULT_TOLERANCE, DEFAULT_MAX_RESTARTS, 0);
+    }
+
+    /** Always Lanczos (except for components too small for a Krylov basis, which are solved densely). */
+    public static EigenSolver lanczos() {
+        return new EigenSolver(Kind.LANCZOS, 0, DEFAULT_TOLERANCE, DEFAULT_MAX_RESTARTS, 0);
+    }
+
+    /** Dense up to {@link #DEFAULT_DENSE_THRESHOLD} nodes per component, Lanczos above. */
+    public static EigenSolver auto() {
+        return auto(DEFAULT_DENSE_THRESHOLD);
+    }
+
+    /** Dense for components of at most {@code denseThreshold} nodes, Lanczos above. */
+    public static EigenSolver auto(int denseThreshold) {
+        return new EigenSolver(Kind.AUTO, denseThreshold, DEFAULT_TOLERANCE, DEFAULT_MAX_RESTARTS, 0);
+    }
+
+    /** The same spec with another Lanczos residual tolerance (in (0, 1)). */
+    public EigenSolver tolerance(double tolerance) {
+        return new EigenSolver(kind, denseThreshold, tolerance, maxRestarts, basisSize);
+    }
+
+    /** The same spec with another number of Lanczos restarts before the dense fallback. */
+    public EigenSolver maxRestarts(int maxRestarts) {
+        return new EigenSolver(kind, denseThreshold, tolerance, maxRestarts, basisSize);
+    }
+
+    /** The same spec with a fixed Lanczos basis size ({@code >= 8}; 0 = automatic, {@code max(2k + 24, 40)}). */
+    public EigenSolver basisSize(int basisSize) {
+        return new EigenSolver(kind, denseThreshold, tolerance, maxRestarts, basisSize);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public int denseThreshold() {
+        return denseThreshold;
+    }
+
+    public double tolerance() {
+        return tolerance;
+    }
+
+    public int maxRestarts() {
+        return maxRestarts;
+    }
+
+    public int basisSize() {
+        return basisSize;
+    }
+
+    /** Whether a connected component of {@code nodes} nodes is solved densely when {@code k} eigenpairs are wanted. */
+    boolean usesDense(int nodes, int k) {
+        // Lanczos needs a basis clearly larger than k; tiny components are cheaper dense anyway.
+        if (nodes <= Math.max(2 * k + 8, 16)) {
+            return true;
+        }
+        return switch (kind) {
+            case DENSE -> true;
+            case LANCZOS -> false;
+            case AUTO -> nodes <= denseThreshold;
+        };
+    }
+
+    public String describe() {
+        return switch (kind) {
+            case DENSE -> "dense";
+            case LANCZOS -> String.format(Locale.ROOT, "lanczos(tol=%.0e)", tolerance);
+            case AUTO -> String.format(Locale.ROOT, "auto(dense<=%d,tol=%.0e)", denseThreshold, tolerance);
+        };
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof EigenSolver e && e.kind == kind && e.denseThreshold == denseThreshold && e.tolerance == tolerance
+                && e.maxRestarts == maxRestarts && e.basisSize == basisSize;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(kind, denseThreshold, tolerance, maxRestarts, basisSize);
+    }
+}
