@@ -276,6 +276,8 @@ public final class EvaluationRunner {
      * only those, and adds them to the aggregates. Returns the finished ids.
      */
     private Set<String> resume(Set<String> ids, boolean needsCurves, ReportAccumulator acc) throws IOException {
+        deleteStaleTemporaries(out);
+        deleteStaleTemporaries(out.resolve("masks"));
         Path rowsFile = out.resolve(PER_IMAGE);
         Path curvesFile = out.resolve(PER_IMAGE_PR);
         Map<String, String> curveLines = new HashMap<>();
@@ -351,6 +353,21 @@ public final class EvaluationRunner {
                 throw new IllegalStateException("evaluation worker failed: " + c, c);
             }
             it.remove();
+        }
+    }
+
+    /** Removes the temporary files ({@code .NAME*.tmp}) a killed run may have left before moving them into place. */
+    private static void deleteStaleTemporaries(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var files = Files.list(dir)) {
+            for (Path p : files.toList()) {
+                String n = p.getFileName().toString();
+                if (n.startsWith(".") && n.endsWith(".tmp")) {
+                    Files.deleteIfExists(p);
+                }
+            }
         }
     }
 

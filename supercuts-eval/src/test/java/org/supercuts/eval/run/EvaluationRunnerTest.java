@@ -110,6 +110,8 @@ class EvaluationRunnerTest {
         List<String> lines = Files.readAllLines(rows);
         String cut = lines.get(2).substring(0, lines.get(2).length() / 2);
         Files.writeString(rows, lines.get(0) + "\n" + lines.get(1) + "\n" + cut);
+        Path staleTemporary = out.resolve("masks/.x-mask.png123.tmp");
+        Files.writeString(staleTemporary, "partial");
         String lostId = lines.get(2).split(",")[0];
         List<String> processedIds = new ArrayList<>();
         EvaluationResult resumed = EvaluationRunner.builder().dataset(d).segmenter(sample -> {
@@ -123,6 +125,7 @@ class EvaluationRunnerTest {
         assertThat(resumed.metric("max_fbeta")).isCloseTo(first.metric("max_fbeta"), within(1e-12));
         assertThat(resumed.metric("mae")).isCloseTo(first.metric("mae"), within(1e-12));
         assertThat(Files.readAllLines(rows)).hasSize(3);
+        assertThat(staleTemporary).doesNotExist();
     }
 
     @Test
