@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -358,9 +357,5 @@ public final class Datasets {
             throw new DatasetException(what + " " + dir + " is not a directory");
         }
         return dir;
-    }
-
-    static Set<String> imageExtensions() {
-        return Set.copyOf(IMAGE_EXTENSIONS);
     }
 }

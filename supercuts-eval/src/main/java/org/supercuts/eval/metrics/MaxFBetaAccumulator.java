@@ -14,6 +14,10 @@ package org.supercuts.eval.metrics;
  * Thresholds, and P when nothing is predicted, as in {@link PrecisionRecallCurve}; β² as given (0.3 by default).
  * Neither value bounds the other in general; the per-image one is usually the higher, so papers must say which they report.
  *
+ * <p>F-beta is that of Achanta et al. (CVPR 2009) with β² = 0.3; the 255-threshold sweep is the one of the saliency
+ * benchmarks (Borji et al., TIP 2015). Deviations: none in the definitions; the threshold set is stated exactly in
+ * {@link PrecisionRecallCurve} because the published code bases differ slightly in it.
+ *
  * <p>Thread safety: not thread-safe; {@link #add} from one thread or synchronise externally.
  */
 public final class MaxFBetaAccumulator {

@@ -26,6 +26,12 @@ import org.supercuts.image.LabelMap;
  * {@link #evaluate} averages BR, UE and ASA over the annotators of the image; the dataset value is then the mean over
  * images (see {@link SuperpixelAccumulator}).
  *
+ * <p>Deviations from the BSDS boundary benchmark (Martin et al. 2004): that benchmark matches boundary pixels one-to-one
+ * (a bipartite assignment within a Euclidean distance relative to the image diagonal); here, as in the superpixel
+ * benchmarks of Neubert &amp; Protzel and Stutz et al., a ground-truth boundary pixel counts as recalled when any superpixel
+ * boundary pixel lies within the fixed 2-pixel Chebyshev window, so several ground-truth pixels may share one predicted
+ * pixel. Boundaries are derived from the {@code Segmentation} label maps, not read from the {@code Boundaries} field.
+ *
  * <p>Thread safety: stateless static methods.
  */
 public final class SuperpixelMetrics {

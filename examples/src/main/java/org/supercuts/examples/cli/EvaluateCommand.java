@@ -1,0 +1,136 @@
+package org.supercuts.examples.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.supercuts.eval.dataset.Dataset;
+import org.supercuts.eval.dataset.Datasets;
+import org.supercuts.eval.run.EvaluationError;
+import org.supercuts.eval.run.EvaluationListener;
+import org.supercuts.eval.run.EvaluationResult;
+import org.supercuts.eval.run.EvaluationRunner;
+import org.supercuts.eval.run.PredictionDirectory;
+import org.supercuts.eval.run.Segmenter;
+
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code supercuts evaluate --dataset NAME --root DIR [...]}: runs the pipeline (or scores saved predictions) on a benchmark
+ * and writes {@code report.json}, {@code report.md}, {@code pr_curve.png}, {@code per_image.csv} and the masks to the
+ * output folder. Re-running with the same {@code --out} resumes. Exit code 0 when every image was scored, 1 when some
+ * failed or the dataset had unpaired files (listed on stderr and in the report), 2 for bad input.
+ *
+ * <p>Thread safety: a command object, used once.
+ */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Evaluate on a benchmark: IoU, accuracy, max-F-beta (both conventions), MAE, CorLoc, superpixel metrics.")
+public final class EvaluateCommand implements Callable<Integer> {
+    @Option(names = "--dataset", required = true, paramLabel = "NAME",
+            description = "ecssd, duts, dut-omron, cub, voc07, voc12, bsds500 or folder.")
+    String dataset;
+
+    @Option(names = "--root", paramLabel = "DIR", description = "Dataset root folder, in the dataset's published layout.")
+    Path root;
+
+    @Option(names = "--images", paramLabel = "DIR", description = "For --dataset folder: the image folder.")
+    Path images;
+
+    @Option(names = "--masks", paramLabel = "DIR", description = "For --dataset folder: the mask folder (masks matched by file stem).")
+    Path masks;
+
+    @Option(names = "--split", paramLabel = "SPLIT",
+            description = "bsds500: train, val or test (default test); voc: an ImageSets/Main list (default trainval); cub: train or test (default all).")
+    String split;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Evaluate only the first N images (in file-name order).")
+    Integer limit;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: supercuts-out/evaluate-DATASET).")
+    Path out;
+
+    @Option(names = "--predictions", paramLabel = "DIR",
+            description = "Score predictions saved by another tool instead of running the pipeline: DIR/STEM-soft.png, STEM-mask.png or STEM.png.")
+    Path predictions;
+
+    @Option(names = "--no-masks", description = "Do not write the predicted masks.")
+    boolean noMasks;
+
+    @Option(names = "--debug", description = "Print stack traces of errors.")
+    boolean debug;
+
+    @Mixin
+    PipelineOptions pipelineOptions;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (root == null && !("folder".equalsIgnoreCase(dataset) && images != null && masks != null)) {
+            throw new IllegalArgumentException("--root is required for --dataset " + dataset
+                    + " (for --dataset folder give --images and --masks instead)");
+        }
+        if (limit != null && limit < 1) {
+            throw new IllegalArgumentException("--limit must be >= 1, got " + limit);
+        }
+        Dataset data = Datasets.open(dataset, root, split, images, masks);
+        if (limit != null) {
+            data = data.limit(limit);
+        }
+        int threads = pipelineOptions.threads();
+        // Images run in parallel, so each image's stages get one thread.
+        Segmenter segmenter = predictions != null ? new PredictionDirectory(predictions) : Segmenter.of(pipelineOptions.build(1));
+        Path outDir = out != null ? out : Path.of("supercuts-out", "evaluate-" + data.name());
+        EvaluationResult result;
+        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("evaluate " + data.name()).setInitialMax(data.size())
+                .setStyle(ProgressBarStyle.ASCII).continuousUpdate().build()) {
+            result = EvaluationRunner.builder().dataset(data).segmenter(segmenter).outputDirectory(outDir).threads(threads)
+                    .writeMasks(!noMasks).listener(new EvaluationListener() {
+                        @Override
+                        public void started(int total, int resumed) {
+                            bar.stepTo(resumed);
+                        }
+
+                        @Override
+                        public void imageDone(String id, boolean ok, int completed, int total) {
+                            bar.stepTo(completed);
+                        }
+                    }).build().run();
+        }
+        for (EvaluationError e : result.errors()) {
+            err.println("error: " + (e.id() == null ? "" : e.id() + ": ") + e.file() + ": " + e.message());
+        }
+        stdout.println(summary(result));
+        stdout.println("report: " + outDir.resolve("report.json").toAbsolutePath());
+        stdout.flush();
+        err.flush();
+        return result.hasErrors() ? SuperCutsCli.EXIT_SOME_FAILED : 0;
+    }
+
+    static String summary(EvaluationResult r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(r.report().get("dataset")).append(": ").append(r.report().get("images")).append(" image(s)");
+        if (r.resumed() > 0) {
+            sb.append(" (").append(r.resumed()).append(" resumed)");
+        }
+        for (String key : new String[] {"iou", "acc", "max_fbeta", "max_fbeta_per_image", "mae", "iou_adaptive", "corloc",
+                "boundary_recall", "undersegmentation_error", "asa", "superpixels", "images_per_second"}) {
+            Object v = r.report().get(key);
+            if (v instanceof Number n) {
+                sb.append(String.format(Locale.ROOT, ", %s %.4f", key, n.doubleValue()));
+            }
+        }
+        return sb.toString();
+    }
+}
