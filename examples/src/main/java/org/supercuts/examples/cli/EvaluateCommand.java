@@ -90,7 +90,18 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         int threads = pipelineOptions.threads();
         // Images run in parallel, so each image's stages get one thread.
-        Segmenter segmenter = predictions != null ? new PredictionDirectory(predictions) : Segmenter.of(pipelineOptions.build(1));
+        PipelineOptions.Built built = predictions != null ? null : pipelineOptions.build(1);
+        try {
+            Segmenter segmenter = predictions != null ? new PredictionDirectory(predictions) : Segmenter.of(built.pipeline());
+            return evaluate(data, segmenter, threads, err, stdout);
+        } finally {
+            if (built != null) {
+                built.close();
+            }
+        }
+    }
+
+    private int evaluate(Dataset data, Segmenter segmenter, int threads, PrintWriter err, PrintWriter stdout) {
         Path outDir = out != null ? out : Path.of("supercuts-out", "evaluate-" + data.name());
         EvaluationResult result;
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("evaluate " + data.name()).setInitialMax(data.size())
