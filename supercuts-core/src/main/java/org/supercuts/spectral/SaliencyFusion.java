@@ -17,8 +17,12 @@ public final class SaliencyFusion implements ObjectSelector {
     private final boolean stretch;
     private final boolean calibrate;
     private final double sharpness;
+    private final double centerSigma;
+    private final double treeWeight;
+    private final int treeSegments;
 
-    private SaliencyFusion(List<ObjectSelector> parts, double[] weights, boolean stretch, boolean calibrate, double sharpness) {
+    private SaliencyFusion(List<ObjectSelector> parts, double[] weights, boolean stretch, boolean calibrate, double sharpness,
+            double centerSigma, double treeWeight, int treeSegments) {
         Objects.requireNonNull(parts, "parts");
         Objects.requireNonNull(weights, "weights");
         if (parts.isEmpty() || parts.size() != weights.length) {
@@ -46,16 +50,28 @@ public final class SaliencyFusion implements ObjectSelector {
             throw new IllegalArgumentException("sharpness must be finite and >= 0, got " + sharpness);
         }
         this.sharpness = sharpness;
+        if (!(centerSigma > 0)) {
+            throw new IllegalArgumentException("centerSigma must be > 0 (infinite = no centre bias), got " + centerSigma);
+        }
+        this.centerSigma = centerSigma;
+        if (!(treeWeight >= 0 && treeWeight <= 1)) {
+            throw new IllegalArgumentException("treeWeight must be in [0, 1], got " + treeWeight);
+        }
+        if (treeSegments < 2) {
+            throw new IllegalArgumentException("treeSegments must be >= 2, got " + treeSegments);
+        }
+        this.treeWeight = treeWeight;
+        this.treeSegments = treeSegments;
     }
 
     /** Weighted mean of the selectors' scores (weights are normalised to sum to 1). */
     public static SaliencyFusion of(List<ObjectSelector> parts, double... weights) {
-        return new SaliencyFusion(parts, weights, false, false, 0);
+        return new SaliencyFusion(parts, weights, false, false, 0, Double.POSITIVE_INFINITY, 0, 16);
     }
 
     /** Rescale the fused score to [0, 1] (min to 0, max to 1) before thresholding. */
     public SaliencyFusion stretched(boolean s) {
-        return new SaliencyFusion(parts, weights, s, calibrate, sharpness);
+        return new SaliencyFusion(parts, weights, s, calibrate, sharpness, centerSigma, treeWeight, treeSegments);
     }
 
     /**
@@ -63,7 +79,7 @@ public final class SaliencyFusion implements ObjectSelector {
      * at most 1) maps to 0.5, after stretching.
      */
     public SaliencyFusion calibrated(boolean c) {
-        return new SaliencyFusion(parts, weights, stretch, c, sharpness);
+        return new SaliencyFusion(parts, weights, stretch, c, sharpness, centerSigma, treeWeight, treeSegments);
     }
 
     /**
@@ -72,7 +88,27 @@ public final class SaliencyFusion implements ObjectSelector {
      * and moves confident scores towards 0 and 1, which is what MAE rewards.
      */
     public SaliencyFusion sharpness(double k) {
-        return new SaliencyFusion(parts, weights, stretch, calibrate, k);
+        return new SaliencyFusion(parts, weights, stretch, calibrate, k, centerSigma, treeWeight, treeSegments);
+    }
+
+    /**
+     * Multiplies the fused score by a centre bias {@code exp(-r^2 / (2 sigma^2))}, where r is the distance of the region's
+     * centroid from the image centre with x and y each scaled to [-0.5, 0.5] (the photographer's centre bias, a standard
+     * saliency prior, e.g. Judd et al., ICCV 2009); infinite sigma = off.
+     */
+    public SaliencyFusion centerBias(double sigma) {
+        return new SaliencyFusion(parts, weights, stretch, calibrate, sharpness, sigma, treeWeight, treeSegments);
+    }
+
+    /**
+     * Snaps the score to the normalized-cut hierarchy: each region's score becomes {@code (1 - w) s + w m}, where m is the
+     * area-weighted mean score of the region's segment in the partition with {@code segments} segments (the coarsest cut of
+     * the partition tree with at least that many). Regions that the spectral cut groups together then agree, as in
+     * hierarchical saliency (Yan, Xu, Shi &amp; Jia, CVPR 2013), with the hierarchy from normalized cuts instead of
+     * scale-space merging. {@code w = 0} is off.
+     */
+    public SaliencyFusion treeSmoothing(double w, int segments) {
+        return new SaliencyFusion(parts, weights, stretch, calibrate, sharpness, centerSigma, w, segments);
     }
 
     @Override
@@ -90,9 +126,40 @@ public final class SaliencyFusion implements ObjectSelector {
                 out[i] += weights[k] * s[i];
             }
         }
+        if (Double.isFinite(centerSigma)) {
+            var g = input.graph();
+            for (int i = 0; i < out.length; i++) {
+                double dx = g.centroidX(i) / g.width() - 0.5;
+                double dy = g.centroidY(i) / g.height() - 0.5;
+                out[i] *= Math.exp(-(dx * dx + dy * dy) / (2 * centerSigma * centerSigma));
+            }
+        }
+        if (treeWeight > 0 && input.partition() != null) {
+            out = smoothOverTree(out, input);
+        }
         double[] fused = stretch ? GraphSolvers.normalise(out) : out;
         double[] result = calibrate ? GraphSolvers.calibrate(fused, input.graph()) : fused;
         return sharpness > 0 ? sharpen(result, sharpness) : result;
+    }
+
+    private double[] smoothOverTree(double[] s, Input input) {
+        int[] segment = input.partition().tree().labelsWithSegments(treeSegments);
+        int m = 0;
+        for (int v : segment) {
+            m = Math.max(m, v + 1);
+        }
+        double[] sum = new double[m];
+        double[] area = new double[m];
+        for (int i = 0; i < s.length; i++) {
+            double a = input.graph().size(i);
+            sum[segment[i]] += a * s[i];
+            area[segment[i]] += a;
+        }
+        double[] out = new double[s.length];
+        for (int i = 0; i < s.length; i++) {
+            out[i] = (1 - treeWeight) * s[i] + treeWeight * sum[segment[i]] / area[segment[i]];
+        }
+        return out;
     }
 
     static double[] sharpen(double[] x, double k) {
@@ -114,6 +181,8 @@ public final class SaliencyFusion implements ObjectSelector {
                     .append(parts.get(k).describe());
         }
         return s.append(stretch ? ",stretched" : "").append(calibrate ? ",calibrated" : "")
-                .append(sharpness > 0 ? ",sharpness=" + sharpness + ")" : ")").toString();
+                .append(sharpness > 0 ? ",sharpness=" + sharpness : "")
+                .append(Double.isFinite(centerSigma) ? ",centerSigma=" + centerSigma : "")
+                .append(treeWeight > 0 ? ",tree=" + treeWeight + "@" + treeSegments + ")" : ")").toString();
     }
 }

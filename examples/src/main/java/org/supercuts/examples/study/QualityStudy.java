@@ -73,6 +73,10 @@ public final class QualityStudy {
         }
     }
 
+    private static int number(Sample s) {
+        return Integer.parseInt(s.id().replaceAll("\\D", ""));
+    }
+
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
             System.err.println("usage: QualityStudy ECSSD_ROOT odd|even|all [limit] [variant...]; variants: " + Variants.NAMES);
@@ -93,11 +97,13 @@ public final class QualityStudy {
             variants.put(n, Variants.get(n));
         }
         Map<String, Totals> totals = new LinkedHashMap<>();
-        variants.keySet().forEach(n -> totals.put(n, new Totals()));
+        for (String subset : new String[] {"all", "odd", "even"}) {
+            variants.keySet().forEach(n -> totals.put(n + "|" + subset, new Totals()));
+        }
         Dataset ds = Datasets.ecssd(root);
         List<Sample> samples = new ArrayList<>();
         for (Sample s : ds) {
-            int number = Integer.parseInt(s.id().replaceAll("\\D", ""));
+            int number = number(s);
             boolean keep = switch (half) {
                 case "odd" -> number % 2 == 1;
                 case "even" -> number % 2 == 0;
@@ -118,7 +124,8 @@ public final class QualityStudy {
                     long t0 = System.nanoTime();
                     Segmentation seg = e.getValue().segment(img);
                     double ms = (System.nanoTime() - t0) / 1e6;
-                    totals.get(e.getKey()).add(seg, gt.pixels(), ms);
+                    totals.get(e.getKey() + "|all").add(seg, gt.pixels(), ms);
+                    totals.get(e.getKey() + "|" + (number(sample) % 2 == 1 ? "odd" : "even")).add(seg, gt.pixels(), ms);
                 }
                 return null;
             }));
@@ -128,9 +135,22 @@ public final class QualityStudy {
         }
         pool.shutdown();
         System.out.println("ECSSD " + half + " (" + samples.size() + " images), " + threads + " threads");
-        System.out.println("| variant                      | imgs | IoU   | IoU-ad| Acc   | maxFb | MAE   | ms/img |");
-        totals.forEach((n, t) -> System.out.println(t.row(n)));
-        totals.forEach((n, t) -> System.out.println(t.stageRow(n)));
+        for (String subset : new String[] {"all", "odd", "even"}) {
+            if (totals.values().stream().allMatch(t -> t.images == 0) || totals.get(names.get(0) + "|" + subset).images == 0) {
+                continue;
+            }
+            System.out.println();
+            System.out.println("subset: " + subset);
+            System.out.println("| variant                      | imgs | IoU   | IoU-ad| Acc   | maxFb | MAE   | ms/img |");
+            System.out.println("|---|---|---|---|---|---|---|---|");
+            for (String n : names) {
+                System.out.println(totals.get(n + "|" + subset).row(n));
+            }
+        }
+        System.out.println();
+        for (String n : names) {
+            System.out.println(totals.get(n + "|all").stageRow(n));
+        }
     }
 
 }

@@ -6,6 +6,7 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 
 import org.supercuts.Pipeline;
+import org.supercuts.Presets;
 import org.supercuts.SuperCuts;
 import org.supercuts.graph.CosineAffinity;
 import org.supercuts.graph.GaussianAffinity;
@@ -18,6 +19,7 @@ import org.supercuts.spectral.NCut;
 import org.supercuts.spectral.ObjectSelector;
 import org.supercuts.spectral.ObjectSelectors;
 import org.supercuts.spectral.SaliencyFusion;
+import org.supercuts.superpixel.Grid;
 import org.supercuts.superpixel.Slic;
 
 /**
@@ -69,6 +71,29 @@ public final class Variants {
                 .tolerance(1e-6))).build());
         ALL.put("sal-seg8", () -> SuperCuts.pipeline().partition(NCut.recursive().maxSegments(8)).build());
         ALL.put("saliency", () -> SuperCuts.pipeline().build());
+        for (double cs : new double[] {0.25, 0.35, 0.5}) {
+            ALL.put("saliency-c" + cs, () -> SuperCuts.pipeline().selection(SaliencyFusion.of(List.of(ManifoldRanking.defaults()), 1)
+                    .stretched(true).calibrated(true).sharpness(Presets.SHARPNESS).centerBias(cs)).build());
+        }
+        for (double tw : new double[] {0.3, 0.5}) {
+            for (int seg : new int[] {16, 32}) {
+                ALL.put("tree" + tw + "@" + seg, () -> SuperCuts.pipeline().partition(NCut.recursive().maxSegments(Math.max(16, seg)))
+                        .selection(SaliencyFusion.of(List.of(ManifoldRanking.defaults()), 1).stretched(true).calibrated(true)
+                                .sharpness(Presets.SHARPNESS).centerBias(0.5).treeSmoothing(tw, seg)).build());
+            }
+        }
+        ALL.put("mr-rbd-c0.35", () -> SuperCuts.pipeline().selection(SaliencyFusion.of(List.of(ManifoldRanking.defaults(),
+                BoundaryConnectivity.defaults()), 2, 1).stretched(true).calibrated(true).sharpness(Presets.SHARPNESS).centerBias(0.35))
+                .build());
+        ALL.put("spectral", () -> Presets.spectral().build());
+        ALL.put("saliency-gf", () -> SuperCuts.pipeline().refine(GuidedFilter.radius(9).eps(1e-3)).build());
+        ALL.put("saliency-k200", () -> SuperCuts.pipeline().superpixels(Slic.segments(200).compactness(Presets.COMPACTNESS)).build());
+        ALL.put("saliency-grid", () -> SuperCuts.pipeline().superpixels(Grid.cells(400)).build());
+        ALL.put("mr-m20", () -> SuperCuts.pipeline().selection(ManifoldRanking.defaults()).build());
+        ALL.put("saliency-nosharpen", () -> SuperCuts.pipeline().selection(SaliencyFusion.of(List.of(ManifoldRanking.defaults()),
+                1).stretched(true).calibrated(true)).build());
+        ALL.put("saliency-ncut", () -> SuperCuts.pipeline().selection(SaliencyFusion.of(List.of(ManifoldRanking.defaults(),
+                ObjectSelectors.borderPrior()), 3, 1).stretched(true).calibrated(true).sharpness(Presets.SHARPNESS)).build());
         ALL.put("fusion-k200", () -> SuperCuts.pipeline().superpixels(Slic.segments(200)).selection(fusion()).build());
     }
 
