@@ -26,7 +26,7 @@ public final class EigenSolver {
     }
 
     /** Default size limit of {@link #auto()}: at and below it the dense solver is used. */
-    public static final int DEFAULT_DENSE_THRESHOLD = 160;
+    public static final int DEFAULT_DENSE_THRESHOLD = 128;
     /** Default residual tolerance of the Lanczos iteration. */
     public static final double DEFAULT_TOLERANCE = 1e-10;
     /** Default number of Lanczos restarts before the dense fallback. */

@@ -118,9 +118,14 @@ final class LanczosKernel {
                 }
                 beta = Vectors.normalize(next);
                 if (beta <= 1e-12) {
-                    // Invariant subspace: continue with a fresh direction orthogonal to the basis; its coupling is zero.
+                    // Invariant subspace: its Ritz pairs are exact. Continue (if the space is not exhausted) with a fresh
+                    // direction orthogonal to the basis; its coupling to the basis is zero.
                     beta = 0;
-                    freshDirection(v, j + 1, n, random);
+                    if (j + 1 < n) {
+                        freshDirection(v, j + 1, n, random);
+                    } else {
+                        Arrays.fill(v[j + 1], 0.0);
+                    }
                 }
                 int size = j + 1;
                 boolean last = j == m - 1;

@@ -31,7 +31,9 @@ import org.supercuts.spectral.SpectralEmbedding;
 /**
  * JMH benchmarks of the spectral eigensolvers on patch-like graphs: the dense solver at 100/400/1000 nodes and the Lanczos
  * solver at 1600/3600/10000 nodes, each on a dense graph (cosine affinities of clustered random features, clipped at 0,
- * as for ViT patch tokens) and on its symmetric 10-nearest-neighbour sparsification.
+ * as for ViT patch tokens) and on a sparse variant: the symmetric 10-nearest-neighbours in feature space plus the 4
+ * spatial neighbours on a sqrt(n) x sqrt(n) patch grid (the spatial edges keep the graph connected, as in patch graphs
+ * that mix feature and position affinities).
  *
  * <p>Run: {@code java -cp examples/target/supercuts.jar org.supercuts.examples.bench.EigenBenchmark [jmh options]}, or
  * {@code ... EigenBenchmark --dump DIR n...} to write the same matrices as raw little-endian float64 files
@@ -156,7 +158,8 @@ public class EigenBenchmark {
     public static SparseAffinity knnPatchGraph(int nodes, int neighbours) {
         double[][] f = features(nodes);
         int kk = Math.min(neighbours, nodes - 1);
-        long[] keys = new long[2 * nodes * kk];
+        int side = (int) Math.ceil(Math.sqrt(nodes));
+        long[] keys = new long[2 * nodes * (kk + 2)];
         int count = 0;
         double[] row = new double[nodes];
         Integer[] order = new Integer[nodes];
@@ -172,6 +175,15 @@ public class EigenBenchmark {
             for (int r = 0; r < kk; r++) {
                 int j = order[r];
                 if (row[j] > 0) {
+                    keys[count++] = (long) i * nodes + j;
+                    keys[count++] = (long) j * nodes + i;
+                }
+            }
+            int x = i % side;
+            int right = x + 1 < side && i + 1 < nodes ? i + 1 : -1;
+            int below = i + side < nodes ? i + side : -1;
+            for (int j : new int[] {right, below}) {
+                if (j >= 0) {
                     keys[count++] = (long) i * nodes + j;
                     keys[count++] = (long) j * nodes + i;
                 }
@@ -193,7 +205,8 @@ public class EigenBenchmark {
             int j = (int) (keys[p] % nodes);
             start[i + 1]++;
             columns[p] = j;
-            weights[p] = Math.max(0, dot(f[i], f[j]));
+            // A spatial neighbour may be dissimilar: a small floor keeps its edge.
+            weights[p] = Math.max(1e-3, dot(f[i], f[j]));
         }
         for (int i = 0; i < nodes; i++) {
             start[i + 1] += start[i];
