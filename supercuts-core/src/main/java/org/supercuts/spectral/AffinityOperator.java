@@ -36,6 +36,16 @@ public interface AffinityOperator {
     /** {@code y = W x}; {@code x} and {@code y} have length n and must not be the same array. */
     void multiply(double[] x, double[] y);
 
+    /**
+     * {@code ys[c] = W xs[c]} for every c; implementations may read W once for all vectors (the default multiplies them
+     * one by one).
+     */
+    default void multiplyAll(double[][] xs, double[][] ys) {
+        for (int c = 0; c < xs.length; c++) {
+            multiply(xs[c], ys[c]);
+        }
+    }
+
     /** The operator restricted to the given nodes (ascending, distinct): entry (a, b) is {@code W[nodes[a]][nodes[b]]}. */
     AffinityOperator subgraph(int[] nodes);
 
