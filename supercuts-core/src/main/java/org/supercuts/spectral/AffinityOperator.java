@@ -12,7 +12,7 @@ import org.supercuts.graph.AffinityMatrix;
  * <p>Thread safety: implementations are immutable and safe to share.
  */
 public interface AffinityOperator {
-    /** Receives the stored entries of one row. */
+    /** Receives the stored entries of one row. Thread safety: called on the caller's thread, in row order. */
     @FunctionalInterface
     interface EntryVisitor {
         void accept(int column, double weight);

@@ -15,7 +15,7 @@ import java.util.Locale;
  * <p>Thread safety: immutable.
  */
 public final class EigenSolver {
-    /** The solver family. */
+    /** The solver family. Thread safety: immutable (an enum). */
     public enum Kind {
         /** Dense symmetric eigendecomposition of L_sym. */
         DENSE,
