@@ -12,7 +12,7 @@ import org.supercuts.graph.AffinityMatrix;
  * <p>Thread safety: implementations are immutable and safe to share.
  */
 public interface AffinityOperator {
-    /** Receives the stored entries of one row. */
+    /** Receives the stored entries of one row. Thread safety: called on the caller's thread, in row order. */
     @FunctionalInterface
     interface EntryVisitor {
         void accept(int column, double weight);
@@ -35,6 +35,16 @@ public interface AffinityOperator {
 
     /** {@code y = W x}; {@code x} and {@code y} have length n and must not be the same array. */
     void multiply(double[] x, double[] y);
+
+    /**
+     * {@code ys[c] = W xs[c]} for every c; implementations may read W once for all vectors (the default multiplies them
+     * one by one).
+     */
+    default void multiplyAll(double[][] xs, double[][] ys) {
+        for (int c = 0; c < xs.length; c++) {
+            multiply(xs[c], ys[c]);
+        }
+    }
 
     /** The operator restricted to the given nodes (ascending, distinct): entry (a, b) is {@code W[nodes[a]][nodes[b]]}. */
     AffinityOperator subgraph(int[] nodes);

@@ -3,11 +3,13 @@ package org.supercuts.spectral;
 /**
  * {@link AffinityOperator} over a dense row-major symmetric array.
  *
- * <p>Thread safety: immutable (the array is never written).
+ * <p>Thread safety: immutable (the array is never written; the cached non-zero count is idempotent).
  */
 final class DenseAffinityOperator implements AffinityOperator {
     private final int n;
     private final double[] w;
+    /** Cached count of non-zeros, -1 until first asked (a benign race: every thread computes the same value). */
+    private volatile long nonZeros = -1;
 
     DenseAffinityOperator(int n, double[] w) {
         this.n = n;
@@ -50,11 +52,15 @@ final class DenseAffinityOperator implements AffinityOperator {
 
     @Override
     public long nonZeros() {
-        long c = 0;
-        for (double v : w) {
-            if (v != 0) {
-                c++;
+        long c = nonZeros;
+        if (c < 0) {
+            c = 0;
+            for (double v : w) {
+                if (v != 0) {
+                    c++;
+                }
             }
+            nonZeros = c;
         }
         return c;
     }
@@ -83,6 +89,37 @@ final class DenseAffinityOperator implements AffinityOperator {
             int r = j * n;
             for (int i = 0; i < n; i++) {
                 y[i] += xj * w[r + i];
+            }
+        }
+    }
+
+    @Override
+    public void multiplyAll(double[][] xs, double[][] ys) {
+        // One pass over W for all vectors: the matrix streams from memory once, the vectors stay in cache.
+        for (double[] y : ys) {
+            java.util.Arrays.fill(y, 0, n, 0.0);
+        }
+        int j = 0;
+        for (; j + 1 < n; j += 2) {
+            int r0 = j * n;
+            int r1 = r0 + n;
+            for (int c = 0; c < xs.length; c++) {
+                double x0 = xs[c][j];
+                double x1 = xs[c][j + 1];
+                double[] y = ys[c];
+                for (int i = 0; i < n; i++) {
+                    y[i] += x0 * w[r0 + i] + x1 * w[r1 + i];
+                }
+            }
+        }
+        for (; j < n; j++) {
+            int r = j * n;
+            for (int c = 0; c < xs.length; c++) {
+                double xj = xs[c][j];
+                double[] y = ys[c];
+                for (int i = 0; i < n; i++) {
+                    y[i] += xj * w[r + i];
+                }
             }
         }
     }

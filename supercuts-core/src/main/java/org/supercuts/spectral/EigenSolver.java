@@ -15,7 +15,7 @@ import java.util.Locale;
  * <p>Thread safety: immutable.
  */
 public final class EigenSolver {
-    /** The solver family. */
+    /** The solver family. Thread safety: immutable (an enum). */
     public enum Kind {
         /** Dense symmetric eigendecomposition of L_sym. */
         DENSE,
@@ -26,7 +26,7 @@ public final class EigenSolver {
     }
 
     /** Default size limit of {@link #auto()}: at and below it the dense solver is used. */
-    public static final int DEFAULT_DENSE_THRESHOLD = 160;
+    public static final int DEFAULT_DENSE_THRESHOLD = 128;
     /** Default residual tolerance of the Lanczos iteration. */
     public static final double DEFAULT_TOLERANCE = 1e-10;
     /** Default number of Lanczos restarts before the dense fallback. */

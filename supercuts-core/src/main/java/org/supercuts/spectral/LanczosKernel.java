@@ -58,7 +58,6 @@ final class LanczosKernel {
 
     /** The fixed seed of the deterministic start vector. */
     static final long START_SEED = 0x5eed_1a2c_0ffe_e123L;
-    private static final int CHECK_EVERY = 6;
 
     private LanczosKernel() {
     }
@@ -98,6 +97,9 @@ final class LanczosKernel {
         Vectors.normalize(v[0]);
         int kept = 0;
         int products = 0;
+        // The projected eigenproblem costs O(m^3) per check, a product O(non-zeros): check more often when products are dear.
+        long nnz = w.nonZeros();
+        int checkEvery = nnz >= 1_000_000 ? 2 : nnz >= 200_000 ? 3 : 6;
         for (int restart = 0; restart <= maxRestarts; restart++) {
             double beta = 0;
             for (int j = kept; j < m; j++) {
@@ -118,13 +120,18 @@ final class LanczosKernel {
                 }
                 beta = Vectors.normalize(next);
                 if (beta <= 1e-12) {
-                    // Invariant subspace: continue with a fresh direction orthogonal to the basis; its coupling is zero.
+                    // Invariant subspace: its Ritz pairs are exact. Continue (if the space is not exhausted) with a fresh
+                    // direction orthogonal to the basis; its coupling to the basis is zero.
                     beta = 0;
-                    freshDirection(v, j + 1, n, random);
+                    if (j + 1 < n) {
+                        freshDirection(v, j + 1, n, random);
+                    } else {
+                        Arrays.fill(v[j + 1], 0.0);
+                    }
                 }
                 int size = j + 1;
                 boolean last = j == m - 1;
-                if (size >= k + 2 && (last || (size - kept) % CHECK_EVERY == 0)) {
+                if (size >= k + 2 && (last || (size - kept) % checkEvery == 0)) {
                     Ritz ritz = ritz(h, m, size);
                     if (converged(ritz, size, beta, k, tolerance)) {
                         Eigenpairs result = ritzPairs(w, invSqrtDegree, v, ritz, size, k, tmp, products, restart);
@@ -237,10 +244,22 @@ final class LanczosKernel {
     private static boolean explicitResidualsOk(AffinityOperator w, double[] invSqrtDegree, Eigenpairs pairs, double tolerance,
             double[] tmp) {
         int n = tmp.length;
-        double[] mu = new double[n];
-        for (int r = 0; r < pairs.values().length; r++) {
+        int k = pairs.values().length;
+        double[][] scaled = new double[k][n];
+        double[][] products = new double[k][n];
+        for (int r = 0; r < k; r++) {
             double[] u = pairs.vectors()[r];
-            applyM(w, invSqrtDegree, u, mu, tmp);
+            for (int i = 0; i < n; i++) {
+                scaled[r][i] = invSqrtDegree[i] * u[i];
+            }
+        }
+        w.multiplyAll(scaled, products);
+        for (int r = 0; r < k; r++) {
+            double[] u = pairs.vectors()[r];
+            double[] mu = products[r];
+            for (int i = 0; i < n; i++) {
+                mu[i] *= invSqrtDegree[i];
+            }
             double rayleigh = Vectors.dot(u, mu, n);
             double res = 0;
             for (int i = 0; i < n; i++) {

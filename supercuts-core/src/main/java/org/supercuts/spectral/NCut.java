@@ -33,7 +33,7 @@ import org.supercuts.graph.AffinityMatrix;
 public final class NCut {
     private static final Logger LOG = LoggerFactory.getLogger(NCut.class);
 
-    /** How the Fiedler vector is thresholded into two sides. */
+    /** How the Fiedler vector is thresholded into two sides. Thread safety: immutable (an enum). */
     public enum SplitRule {
         /** {@code fiedler >= 0} (the D-weighted mean of a generalized Fiedler vector is 0). */
         ZERO,

@@ -130,12 +130,25 @@ public final class SpectralEmbedding {
             addOnce(methods, "dense");
             return DenseEigenKernel.smallest(w, invSqrt, k);
         }
+        int basis = LanczosKernel.basisSize(n, k, solver.basisSize());
         try {
-            Eigenpairs p = LanczosKernel.smallest(w, invSqrt, k, solver.tolerance(), solver.maxRestarts(), solver.basisSize(),
-                    null);
+            Eigenpairs p = LanczosKernel.smallest(w, invSqrt, k, solver.tolerance(), solver.maxRestarts(), basis, null);
             addOnce(methods, "lanczos");
             return p;
         } catch (LanczosKernel.NoConvergenceException e) {
+            int larger = Math.min(n, 2 * basis);
+            if (larger > basis) {
+                // A larger basis separates clustered eigenvalues better; much cheaper than the O(n^3) dense solve.
+                LOG.debug("{}; retrying with basis {}", e.getMessage(), larger);
+                try {
+                    Eigenpairs p = LanczosKernel.smallest(w, invSqrt, k, solver.tolerance(), 2 * solver.maxRestarts(), larger,
+                            null);
+                    addOnce(methods, "lanczos");
+                    return p;
+                } catch (LanczosKernel.NoConvergenceException again) {
+                    e = again;
+                }
+            }
             LOG.warn("{}; falling back to the dense eigensolver", e.getMessage());
             addOnce(methods, "lanczos->dense");
             return DenseEigenKernel.smallest(w, invSqrt, k);

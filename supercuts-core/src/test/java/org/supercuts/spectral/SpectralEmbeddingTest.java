@@ -227,4 +227,28 @@ class SpectralEmbeddingTest {
         assertThat(e.method()).isEqualTo("lanczos->dense");
         assertSameUpToSign(e, SpectralEmbedding.smallest(w, 3, EigenSolver.dense()), 1e-12, 1e-9);
     }
+
+    @Test
+    void autoChoosesTheSolverByComponentSize() {
+        assertThat(SpectralEmbedding.smallest(TestGraphs.random(100, 0.3, 1), 3).method()).isEqualTo("dense");
+        assertThat(SpectralEmbedding.smallest(TestGraphs.random(300, 0.3, 1), 3).method()).isEqualTo("lanczos");
+        assertThat(SpectralEmbedding.smallest(TestGraphs.random(300, 0.3, 1), 3, EigenSolver.auto(500)).method())
+                .isEqualTo("dense");
+        // Per component: a 300-node and a 40-node block.
+        AffinityMatrix two = TestGraphs.union(TestGraphs.random(300, 0.3, 2), TestGraphs.random(40, 0.5, 3));
+        assertThat(SpectralEmbedding.smallest(two, 5).method()).isEqualTo("components=2,lanczos,dense");
+    }
+
+    @Test
+    void solverSpecsAreValidated() {
+        assertThatThrownBy(() -> EigenSolver.lanczos().tolerance(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("tolerance must be in (0, 1), got 0.0");
+        assertThatThrownBy(() -> EigenSolver.lanczos().basisSize(3)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("basisSize");
+        assertThatThrownBy(() -> EigenSolver.auto(-1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("denseThreshold must be >= 0, got -1");
+        assertThatThrownBy(() -> EigenSolver.dense().maxRestarts(-2)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(EigenSolver.auto().describe()).isEqualTo("auto(dense<=128,tol=1e-10)");
+        assertThat(EigenSolver.lanczos().tolerance(1e-8)).isEqualTo(EigenSolver.lanczos().tolerance(1e-8));
+    }
 }
