@@ -90,6 +90,10 @@ public final class CompareCommand implements Callable<Integer> {
             description = "untimed runs before our timings, for the JIT (default ${DEFAULT-VALUE})")
     int javaWarmup;
 
+    @Option(names = "--java-warmup-ms", defaultValue = "1500",
+            description = "keep warming up ours at least this long per measurement (default ${DEFAULT-VALUE})")
+    long javaWarmupMillis;
+
     @Option(names = "--bsds", description = "BSDS500 root (default: ../shared/datasets/BSDS500 found by walking up from the"
             + " working directory; a synthetic image with known regions when absent)")
     Path bsds;
@@ -145,7 +149,8 @@ public final class CompareCommand implements Callable<Integer> {
             byKey.put(r.get("id").asText() + "|" + r.get("tool").asText(), r);
         }
 
-        CompareReport report = new CompareReport(pyResults.get("versions"), allThreads, repeats, warmup, javaWarmup);
+        CompareReport report = new CompareReport(pyResults.get("versions"), allThreads, repeats, warmup, javaWarmup,
+                javaWarmupMillis);
         if (!imageCases.isEmpty()) {
             runSlic(imageCases, allThreads, byKey, report);
         }
@@ -159,15 +164,16 @@ public final class CompareCommand implements Callable<Integer> {
         return report.allChecksPass() ? 0 : 1;
     }
 
-    private void validate() {
+    void validate() {
         if (images < 1) {
             throw new IllegalArgumentException("--images must be >= 1, got " + images);
         }
         if (repeats < 1) {
             throw new IllegalArgumentException("--repeats must be >= 1, got " + repeats);
         }
-        if (warmup < 0 || javaWarmup < 0) {
-            throw new IllegalArgumentException("--warmup and --java-warmup must be >= 0, got " + warmup + " and " + javaWarmup);
+        if (warmup < 0 || javaWarmup < 0 || javaWarmupMillis < 0) {
+            throw new IllegalArgumentException("--warmup, --java-warmup and --java-warmup-ms must be >= 0, got " + warmup + ", "
+                    + javaWarmup + " and " + javaWarmupMillis);
         }
         if (threads < 0) {
             throw new IllegalArgumentException("--threads must be >= 0 (0 = all processors), got " + threads);
@@ -185,7 +191,8 @@ public final class CompareCommand implements Callable<Integer> {
         }
         for (int n : concat(denseNodes, iterativeNodes)) {
             if (n <= EIGENPAIRS) {
-                throw new IllegalArgumentException("graph sizes must exceed " + EIGENPAIRS + " nodes, got " + n);
+                throw new IllegalArgumentException("--dense-nodes and --iterative-nodes values must exceed k = " + EIGENPAIRS
+                        + " nodes, got " + n);
             }
         }
     }
@@ -259,8 +266,8 @@ public final class CompareCommand implements Callable<Integer> {
                         }
                         Slic single = Slic.segments(k).compactness(COMPACTNESS).iterations(SLIC_ITERATIONS);
                         Slic multi = single.threads(allThreads).executor(pool);
-                        Timing<LabelMap> t1 = Timing.measure(javaWarmup, repeats, () -> single.segment(c.image));
-                        Timing<LabelMap> tn = Timing.measure(javaWarmup, repeats, () -> multi.segment(c.image));
+                        Timing<LabelMap> t1 = Timing.measure(javaWarmup, javaWarmupMillis, repeats, () -> single.segment(c.image));
+                        Timing<LabelMap> tn = Timing.measure(javaWarmup, javaWarmupMillis, repeats, () -> multi.segment(c.image));
                         add(acc, "ours-1t", t1.medianMs(), t1.result(), c.groundTruth);
                         add(acc, "ours-" + allThreads + "t", tn.medianMs(), tn.result(), c.groundTruth);
                         for (String tool : List.of("skimage", "opencv")) {
@@ -360,7 +367,7 @@ public final class CompareCommand implements Callable<Integer> {
     private void runGuided(List<GuidedCase> cases, Map<String, JsonNode> py, CompareReport report) throws IOException {
         for (GuidedCase c : cases) {
             int s = c.side;
-            Timing<float[]> t = Timing.measure(javaWarmup, repeats,
+            Timing<float[]> t = Timing.measure(javaWarmup, javaWarmupMillis, repeats,
                     () -> GuidedFilter.filter(c.guide, c.src, s, s, GUIDED_RADIUS, GUIDED_EPS));
             JsonNode r = required(py, c.id, "opencv");
             float[] theirs = RawFiles.readFloats(Paths.get(r.get("output").asText()), s * s);
@@ -436,7 +443,7 @@ public final class CompareCommand implements Callable<Integer> {
             AffinityMatrix w = PatchGraphs.clippedCosine(c.features, c.n);
             EigenSolver solver = c.iterative ? EigenSolver.lanczos() : EigenSolver.dense();
             boolean big = c.n > 1000;
-            Timing<SpectralEmbedding> t = Timing.measure(big ? 1 : javaWarmup, big ? Math.min(repeats, 2) : repeats,
+            Timing<SpectralEmbedding> t = Timing.measure(big ? 1 : javaWarmup, javaWarmupMillis, big ? Math.min(repeats, 2) : repeats,
                     () -> SpectralEmbedding.smallest(w, EIGENPAIRS, solver));
             SpectralEmbedding e = t.result();
             for (String anchor : c.anchors) {

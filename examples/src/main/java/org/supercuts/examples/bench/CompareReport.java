@@ -35,12 +35,14 @@ final class CompareReport {
     private final int repeats;
     private final int warmup;
     private final int javaWarmup;
+    private final long javaWarmupMillis;
     private final List<CompareRows.Slic> slic = new ArrayList<>();
     private final List<CompareRows.Guided> guided = new ArrayList<>();
     private final List<CompareRows.Eigen> eigen = new ArrayList<>();
     private final List<CompareRows.Check> checks = new ArrayList<>();
 
-    CompareReport(JsonNode pythonVersions, int allThreads, int repeats, int warmup, int javaWarmup) {
+    CompareReport(JsonNode pythonVersions, int allThreads, int repeats, int warmup, int javaWarmup, long javaWarmupMillis) {
+        this.javaWarmupMillis = javaWarmupMillis;
         this.pythonVersions = pythonVersions;
         this.allThreads = allThreads;
         this.repeats = repeats;
@@ -96,6 +98,11 @@ final class CompareReport {
                             Math.abs(ours.br() - other.br()) <= CompareCommand.METRIC_TOLERANCE
                                     && Math.abs(ours.ue() - other.ue()) <= CompareCommand.METRIC_TOLERANCE,
                             fmt("BR %.3f vs %.3f, UE %.3f vs %.3f", ours.br(), other.br(), ours.ue(), other.ue())));
+                    checks.add(new CompareRows.Check(name + ": ours no worse (BR >= theirs - " + CompareCommand.METRIC_TOLERANCE
+                            + ", UE <= theirs + " + CompareCommand.METRIC_TOLERANCE + ")",
+                            ours.br() >= other.br() - CompareCommand.METRIC_TOLERANCE
+                                    && ours.ue() <= other.ue() + CompareCommand.METRIC_TOLERANCE,
+                            fmt("BR %+.3f, UE %+.3f", ours.br() - other.br(), ours.ue() - other.ue())));
                 }
             }
         }
@@ -117,7 +124,8 @@ final class CompareReport {
         doc.put("date", java.time.LocalDate.now().toString());
         doc.put("machine", machine());
         doc.put("python", pythonVersions);
-        doc.put("timing", Map.of("python_warmup", warmup, "java_warmup", javaWarmup, "repeats", repeats,
+        doc.put("timing", Map.of("python_warmup", warmup, "java_warmup", javaWarmup, "java_warmup_ms", javaWarmupMillis,
+                "repeats", repeats,
                 "statistic", "median of repeats; SLIC rows average the per-image medians"));
         doc.put("slic", slic);
         doc.put("slic_ratios", slicRatios());
@@ -175,8 +183,8 @@ final class CompareReport {
         sb.append("# bench compare, ").append(java.time.LocalDate.now()).append("\n\n");
         machine().forEach((k, v) -> sb.append("- ").append(k).append(": ").append(v).append('\n'));
         sb.append("- python: ").append(pythonVersions).append('\n');
-        sb.append(fmt("- timing: median of %d runs after %d (Python) / %d (Java) warm-up runs; Python single-threaded%n%n",
-                repeats, warmup, javaWarmup));
+        sb.append(fmt("- timing: median of %d runs after %d (Python) / at least %d and %d ms (Java) warm-up runs;"
+                + " Python single-threaded%n%n", repeats, warmup, javaWarmup, javaWarmupMillis));
         if (!slic.isEmpty()) {
             sb.append("## SLIC (m = 10, 10 iterations; time = mean over images of the median, ms)\n\n");
             sb.append("| size | K | tool | threads | time ms | superpixels | BR | UE |\n|---|---|---|---|---|---|---|---|\n");

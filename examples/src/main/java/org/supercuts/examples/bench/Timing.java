@@ -15,10 +15,19 @@ import java.util.function.Supplier;
  */
 record Timing<T>(T result, List<Double> timesMs) {
     static <T> Timing<T> measure(int warmup, int repeats, Supplier<T> work) {
+        return measure(warmup, 0, repeats, work);
+    }
+
+    /**
+     * Like {@link #measure(int, int, Supplier)}, but keeps warming up until at least {@code warmupMillis} have passed as
+     * well, so that short calls get enough invocations for the JIT to compile them.
+     */
+    static <T> Timing<T> measure(int warmup, long warmupMillis, int repeats, Supplier<T> work) {
         if (repeats < 1) {
             throw new IllegalArgumentException("repeats must be >= 1, got " + repeats);
         }
-        for (int i = 0; i < warmup; i++) {
+        long warmupEnd = System.nanoTime() + warmupMillis * 1_000_000L;
+        for (int i = 0; i < warmup || System.nanoTime() < warmupEnd; i++) {
             work.get();
         }
         List<Double> times = new ArrayList<>();
