@@ -61,7 +61,12 @@ public class PipelineBenchmark {
             pool = Executors.newFixedThreadPool(t);
             slic = slic.threads(t).executor(pool);
         }
-        pipeline = Pipeline.builder()
+        pipeline = embedded(slic);
+    }
+
+    /** The benchmarked pipeline around the given SLIC spec (shared with {@link PipelineStageTimings}). */
+    static Pipeline embedded(Slic slic) {
+        return Pipeline.builder()
                 .superpixels(slic)
                 .features(ColorPositionFeatures.color())
                 .affinity(GaussianAffinity.adjacent())
