@@ -46,7 +46,7 @@ public final class Cielab {
      * Converts a whole image into three planes {L, a, b}.
      *
      * @param image grey or RGB, sRGB-encoded in [0, 1]
-     * @return a new 3-channel image holding L*, a*, b* (not in [0, 1])
+     * @return three new planes holding L*, a*, b* (not in [0, 1]), through {@link FastCielab}
      */
     public static float[][] planes(PlanarImage image) {
         PlanarImage rgb = image.toRgb();
@@ -54,16 +54,8 @@ public final class Cielab {
         float[] l = new float[n];
         float[] a = new float[n];
         float[] b = new float[n];
-        float[] r = rgb.plane(0);
-        float[] g = rgb.plane(1);
-        float[] bl = rgb.plane(2);
-        double[] lab = new double[3];
-        for (int i = 0; i < n; i++) {
-            fromSrgb(r[i], g[i], bl[i], lab);
-            l[i] = (float) lab[0];
-            a[i] = (float) lab[1];
-            b[i] = (float) lab[2];
-        }
+        // The table-based conversion (max error 4.3e-5 against fromSrgb) is several times faster than pow/cbrt per pixel.
+        FastCielab.convert(rgb.plane(0), rgb.plane(1), rgb.plane(2), l, a, b, 0, n);
         return new float[][] {l, a, b};
     }
 }

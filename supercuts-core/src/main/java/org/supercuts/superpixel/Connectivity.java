@@ -20,8 +20,10 @@ import org.supercuts.image.LabelMap;
  *
  * <p>The result is a valid {@link LabelMap}: labels 0..K-1 in raster order of first appearance, each 4-connected.
  *
- * <p>Implementation: a two-pass raster union-find labelling (cache-friendly, no per-pixel division), a flood fill only
- * for components above {@code maxSize}, and union-find merging of small components; linear time in the pixel count.
+ * <p>Implementation: a two-pass raster union-find labelling per row band (cache-friendly, no per-pixel division), bands
+ * stitched along their borders, a flood fill only for components above {@code maxSize}, and union-find merging of small
+ * components; linear time in the pixel count. {@link Slic} runs the bands on its worker threads; the result does not
+ * depend on the number of bands.
  *
  * <p>Thread safety: stateless static methods.
  */
@@ -44,6 +46,13 @@ public final class Connectivity {
      * @param maxSize at least {@code minSize}; {@link Integer#MAX_VALUE} disables splitting
      */
     public static LabelMap enforce(int[] labels, int width, int height, int minSize, int maxSize) {
+        try (BandRunner single = BandRunner.create(1, null)) {
+            return enforce(labels, width, height, minSize, maxSize, single);
+        }
+    }
+
+    /** As {@link #enforce(int[], int, int, int, int)}, labelling row bands on {@code runner}'s workers (same result). */
+    static LabelMap enforce(int[] labels, int width, int height, int minSize, int maxSize, BandRunner runner) {
         if (width < 1 || height < 1) {
             throw new IllegalArgumentException("size must be at least 1x1, got width=" + width + ", height=" + height);
         }
@@ -61,66 +70,142 @@ public final class Connectivity {
             throw new IllegalArgumentException("maxSize must be >= minSize (" + minSize + "), got " + maxSize);
         }
         int n = labels.length;
-        int[] comp = new int[n];
-        int components = labelComponents(labels, width, height, comp);
-        int[] size = new int[components];
-        for (int p = 0; p < n; p++) {
-            size[comp[p]]++;
+        int bands = runner.threads() == 1 ? 1 : Math.min(height, runner.threads() * 4);
+        int[] bandStart = new int[bands + 1];
+        for (int band = 0; band <= bands; band++) {
+            bandStart[band] = (int) ((long) band * height / bands);
         }
+        int[] comp = new int[n];
+        int[][] firstPixelOfPiece = new int[bands][];
+        // 1. Each band labels its own pieces (ids in raster order within the band).
+        runner.run(bands, (band, worker) -> firstPixelOfPiece[band] = labelBand(labels, width, bandStart[band],
+                bandStart[band + 1], comp));
+        // 2. Global piece ids are band offset + local id, so they follow raster order of first pixels; pieces that touch
+        // across band borders are joined, the smaller id (the earlier first pixel) becoming the root.
+        int[] offset = new int[bands + 1];
+        for (int band = 0; band < bands; band++) {
+            offset[band + 1] = offset[band] + firstPixelOfPiece[band].length;
+        }
+        int pieces = offset[bands];
+        int[] parent = new int[pieces];
+        for (int g = 0; g < pieces; g++) {
+            parent[g] = g;
+        }
+        for (int band = 1; band < bands; band++) {
+            int base = bandStart[band] * width;
+            for (int x = 0; x < width; x++) {
+                int p = base + x;
+                if (labels[p] == labels[p - width]) {
+                    union(parent, offset[band - 1] + comp[p - width], offset[band] + comp[p]);
+                }
+            }
+        }
+        // parent[g] <= g always, so one increasing pass numbers the roots in raster order and resolves the rest.
+        int[] number = new int[pieces];
+        int[] firstPixelList = new int[pieces];
+        int components = 0;
+        for (int band = 0; band < bands; band++) {
+            int[] first = firstPixelOfPiece[band];
+            for (int local = 0; local < first.length; local++) {
+                int g = offset[band] + local;
+                if (parent[g] == g) {
+                    firstPixelList[components] = first[local];
+                    number[g] = components++;
+                } else {
+                    number[g] = number[parent[g]];
+                }
+            }
+        }
+        runner.run(bands, (band, worker) -> {
+            int shift = offset[band];
+            for (int p = bandStart[band] * width; p < bandStart[band + 1] * width; p++) {
+                comp[p] = number[shift + comp[p]];
+            }
+        });
+        int[] firstPixel = Arrays.copyOf(firstPixelList, components);
+        int[] size = countSizes(comp, components, bands, bandStart, width, runner);
         if (maxSize < n) {
             int before = components;
             components = splitOversized(comp, size, components, width, height, maxSize);
             if (components != before) {
-                size = new int[components];
-                for (int p = 0; p < n; p++) {
-                    size[comp[p]]++;
+                size = countSizes(comp, components, bands, bandStart, width, runner);
+                firstPixel = new int[components];
+                int seen = 0;
+                for (int p = 0; p < n && seen < components; p++) {
+                    if (comp[p] == seen) { // ids are in raster order of first pixel
+                        firstPixel[seen++] = p;
+                    }
                 }
             }
         }
+        // 3. Merge small components; groups are numbered by their first component, i.e. in raster order.
         int[] root = new int[components];
         for (int c = 0; c < components; c++) {
             root[c] = c;
         }
         if (minSize > 1 && components > 1) {
-            mergeSmall(comp, size, root, components, width, minSize);
+            mergeSmall(comp, size, firstPixel, root, components, width, minSize);
         }
-        // Final labels: group roots numbered in raster order of first appearance.
         int[] groupLabel = new int[components];
         Arrays.fill(groupLabel, -1);
-        int[] out = new int[n];
         int next = 0;
         for (int c = 0; c < components; c++) {
-            root[c] = find(root, c);
-        }
-        for (int p = 0; p < n; p++) {
-            int g = root[comp[p]];
-            int l = groupLabel[g];
-            if (l < 0) {
-                l = next++;
-                groupLabel[g] = l;
+            int g = find(root, c); // g <= c is not guaranteed (a group may join a later component), so label both ways
+            if (groupLabel[g] < 0) {
+                groupLabel[g] = next++;
             }
-            out[p] = l;
+            groupLabel[c] = groupLabel[g];
         }
+        int[] out = new int[n];
+        runner.run(bands, (band, worker) -> {
+            for (int p = bandStart[band] * width; p < bandStart[band + 1] * width; p++) {
+                out[p] = groupLabel[comp[p]];
+            }
+        });
         return LabelMap.of(width, height, out);
     }
 
+    private static int[] countSizes(int[] comp, int components, int bands, int[] bandStart, int width, BandRunner runner) {
+        int[][] partial = new int[runner.threads()][];
+        runner.run(bands, (band, worker) -> {
+            int[] counts = partial[worker];
+            if (counts == null) {
+                counts = new int[components];
+                partial[worker] = counts;
+            }
+            for (int p = bandStart[band] * width; p < bandStart[band + 1] * width; p++) {
+                counts[comp[p]]++;
+            }
+        });
+        int[] size = partial[0] != null ? partial[0] : new int[components];
+        for (int w = 1; w < partial.length; w++) {
+            if (partial[w] != null) {
+                for (int c = 0; c < components; c++) {
+                    size[c] += partial[w][c];
+                }
+            }
+        }
+        return size;
+    }
+
     /**
-     * Two-pass union-find connected-component labelling; writes component ids numbered in raster order of their first
-     * pixel into {@code comp} and returns their count.
+     * Two-pass union-find labelling of rows [y0, y1): writes band-local piece ids (in raster order of their first pixel)
+     * into {@code comp} and returns each piece's first pixel.
      */
-    private static int labelComponents(int[] labels, int width, int height, int[] comp) {
-        int n = labels.length;
-        // Provisional ids are created in raster order; unions keep the smaller id as root, so a component's root is the
-        // id created at its first pixel.
-        int[] parent = new int[Math.max(1, (n + 1) / 2 + width)];
+    private static int[] labelBand(int[] labels, int width, int y0, int y1, int[] comp) {
+        int bandPixels = (y1 - y0) * width;
+        // Provisional ids are created in raster order; unions keep the smaller id as root, so a piece's root is the id
+        // created at its first pixel.
+        int[] parent = new int[Math.max(1, Math.min(bandPixels, bandPixels / 2 + width))];
+        int[] createdAt = new int[parent.length];
         int provisional = 0;
-        for (int y = 0; y < height; y++) {
+        for (int y = y0; y < y1; y++) {
             int base = y * width;
             for (int x = 0; x < width; x++) {
                 int p = base + x;
                 int l = labels[p];
                 boolean left = x > 0 && labels[p - 1] == l;
-                boolean up = y > 0 && labels[p - width] == l;
+                boolean up = y > y0 && labels[p - width] == l;
                 int id;
                 if (left) {
                     id = comp[p - 1];
@@ -134,24 +219,31 @@ public final class Connectivity {
                     id = comp[p - width];
                 } else {
                     if (provisional == parent.length) {
-                        parent = Arrays.copyOf(parent, Math.min(n, parent.length * 2));
+                        int grown = Math.min(bandPixels, parent.length * 2);
+                        parent = Arrays.copyOf(parent, grown);
+                        createdAt = Arrays.copyOf(createdAt, grown);
                     }
                     id = provisional++;
                     parent[id] = id;
+                    createdAt[id] = p;
                 }
                 comp[p] = id;
             }
         }
-        // parent[id] <= id always, so one increasing pass resolves every id to its root's final number.
         int[] number = new int[provisional];
-        int components = 0;
+        int pieces = 0;
         for (int id = 0; id < provisional; id++) {
-            number[id] = parent[id] == id ? components++ : number[parent[id]];
+            if (parent[id] == id) {
+                createdAt[pieces] = createdAt[id]; // pieces <= id: compacts in place
+                number[id] = pieces++;
+            } else {
+                number[id] = number[parent[id]];
+            }
         }
-        for (int p = 0; p < n; p++) {
+        for (int p = y0 * width; p < y1 * width; p++) {
             comp[p] = number[comp[p]];
         }
-        return components;
+        return Arrays.copyOf(createdAt, pieces);
     }
 
     private static void union(int[] parent, int a, int b) {
@@ -240,15 +332,8 @@ public final class Connectivity {
         return count;
     }
 
-    private static void mergeSmall(int[] comp, int[] size, int[] root, int components, int width, int minSize) {
-        int n = comp.length;
-        int[] firstPixel = new int[components];
-        int seen = 0;
-        for (int p = 0; p < n && seen < components; p++) {
-            if (comp[p] == seen) { // ids are in raster order of first pixel
-                firstPixel[seen++] = p;
-            }
-        }
+    private static void mergeSmall(int[] comp, int[] size, int[] firstPixel, int[] root, int components, int width,
+            int minSize) {
         int[] groupSize = size.clone();
         for (int c = 0; c < components; c++) {
             int rc = find(root, c);

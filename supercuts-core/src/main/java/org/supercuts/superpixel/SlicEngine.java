@@ -1,5 +1,6 @@
 package org.supercuts.superpixel;
 
+import org.supercuts.image.FastCielab;
 import java.util.Arrays;
 
 import org.supercuts.image.PlanarImage;
@@ -112,9 +113,11 @@ final class SlicEngine {
             }
         }
         int[] label = new int[pixels];
-        for (int i = 0; i < pixels; i++) {
-            label[i] = (int) best[i];
-        }
+        runner.run(bands, (band, worker) -> {
+            for (int i = bandStart(band) * width; i < bandStart(band + 1) * width; i++) {
+                label[i] = (int) best[i];
+            }
+        });
         return label;
     }
 
@@ -147,7 +150,8 @@ final class SlicEngine {
     }
 
     private void blur(double sigma) {
-        int radius = Math.max(1, (int) Math.ceil(3 * sigma));
+        // Three sigmas, but never wider than the image: border clamping makes a longer kernel pointless.
+        int radius = (int) Math.max(1, Math.min(Math.ceil(3 * sigma), Math.max(width, height)));
         float[] kernel = new float[2 * radius + 1];
         double total = 0;
         for (int t = -radius; t <= radius; t++) {

@@ -93,6 +93,25 @@ class ConnectivityTest {
     }
 
     @Test
+    void bandParallelLabellingGivesTheSameResult() {
+        SplittableRandom random = new SplittableRandom(9);
+        for (int trial = 0; trial < 20; trial++) {
+            int w = 1 + random.nextInt(50);
+            int h = 1 + random.nextInt(50);
+            int[] labels = randomBlobs(w, h, 1 + random.nextInt(5), random);
+            int minSize = 1 + random.nextInt(8);
+            int maxSize = random.nextBoolean() ? Integer.MAX_VALUE : minSize + random.nextInt(80);
+            LabelMap single = Connectivity.enforce(labels, w, h, minSize, maxSize);
+            for (int threads : new int[] {2, 3, 7}) {
+                try (BandRunner runner = BandRunner.create(threads, null)) {
+                    assertArrayEquals(single.labels(), Connectivity.enforce(labels, w, h, minSize, maxSize, runner).labels(),
+                            "trial " + trial + ", " + threads + " threads");
+                }
+            }
+        }
+    }
+
+    @Test
     void rejectsBadArguments() {
         assertThatThrownBy(() -> Connectivity.enforce(new int[6], 2, 3, 0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("minSize").hasMessageContaining("0");

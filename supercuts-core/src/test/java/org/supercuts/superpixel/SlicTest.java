@@ -196,6 +196,17 @@ class SlicTest extends SuperpixelizerContract {
     }
 
     @Test
+    void extremeButValidParametersStillGiveValidLabels() {
+        PlanarImage image = texturedImage(30, 20, 101);
+        assertValid(Slic.segments(12).sigma(1e6).segment(image), image, "sigma 1e6");
+        assertValid(Slic.segments(12).compactness(1e6).segment(image), image, "m 1e6");
+        assertValid(Slic.segments(12).compactness(0).segment(image), image, "m 0");
+        assertValid(Slic.segments(12).iterations(1).minSizeFactor(1).maxSizeFactor(1).segment(image), image,
+                "iterations 1, min = max size factor 1");
+        assertValid(Slic.segments(1).segment(image), image, "k 1");
+    }
+
+    @Test
     void callerExecutorIsUsedAndLeftRunning() {
         PlanarImage image = texturedImage(120, 90, 71);
         LabelMap reference = Slic.segments(100).segment(image);
@@ -223,6 +234,8 @@ class SlicTest extends SuperpixelizerContract {
                 .hasMessageContaining("compactness").hasMessageContaining("-1.0");
         assertThatThrownBy(() -> Slic.segments(10).compactness(Double.NaN)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("compactness").hasMessageContaining("NaN");
+        assertThatThrownBy(() -> Slic.segments(10).compactness(1e7)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("compactness").hasMessageContaining("1.0E7").hasMessageContaining("[0, ");
         assertThatThrownBy(() -> Slic.segments(10).iterations(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("iterations").hasMessageContaining(">= 1");
         assertThatThrownBy(() -> Slic.segments(10).minSizeFactor(1.5)).isInstanceOf(IllegalArgumentException.class)

@@ -1,6 +1,5 @@
-package org.supercuts.superpixel;
+package org.supercuts.image;
 
-import org.supercuts.image.Cielab;
 
 /**
  * A fast sRGB to CIE L*a*b* (D65) conversion with the same definition as {@link Cielab#fromSrgb}, for per-pixel use in
@@ -103,7 +102,8 @@ public final class FastCielab {
     }
 
     /** Rounds to the nearest multiple of {@link #QUANTUM}. */
-    static float quantize(double v) {
+    /** Rounds a CIELAB value to the grid of {@link #QUANTUM} that this class produces (so sums over pixels are exact). */
+    public static float quantize(double v) {
         return (float) Math.rint(v * 16384.0) * QUANTUM;
     }
 

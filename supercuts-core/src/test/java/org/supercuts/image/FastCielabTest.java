@@ -1,11 +1,10 @@
-package org.supercuts.superpixel;
+package org.supercuts.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
-import org.supercuts.image.Cielab;
 
 class FastCielabTest {
     /** Table interpolation (about 2e-5 in a*) plus quantization (at most 3.1e-5). */

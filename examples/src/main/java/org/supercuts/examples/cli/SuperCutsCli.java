@@ -1,0 +1,55 @@
+package org.supercuts.examples.cli;
+
+import org.supercuts.Pipeline;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code ./supercuts} command line: {@code segment}, {@code evaluate}, {@code bench}, {@code pseudolabels}.
+ *
+ * <p>Errors in the user's input end the program with one {@code error: ...} line on stderr and a non-zero exit code; the
+ * stack trace is printed only with {@code --debug} (or SUPERCUTS_DEBUG=1).
+ *
+ * <p>Thread safety: a program entry point, not meant to be shared.
+ */
+@Command(name = "supercuts", mixinStandardHelpOptions = true, versionProvider = SuperCutsCli.Version.class,
+        description = "Unsupervised segmentation: superpixels, region graphs and normalized cuts.",
+        subcommands = {SegmentCommand.class, PseudolabelsCommand.class, CommandLine.HelpCommand.class})
+public final class SuperCutsCli {
+    /** Exit code for bad input (usage, unreadable files, invalid parameters). */
+    public static final int EXIT_BAD_INPUT = 2;
+    /** Exit code when a batch finished but some inputs failed. */
+    public static final int EXIT_SOME_FAILED = 1;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit code (for tests and embedding). */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new SuperCutsCli());
+        boolean debug = "1".equals(System.getenv("SUPERCUTS_DEBUG")) || java.util.Arrays.asList(args).contains("--debug");
+        cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            cmd.getErr().println("error: " + message(ex));
+            if (debug) {
+                ex.printStackTrace(cmd.getErr());
+            }
+            return EXIT_BAD_INPUT;
+        });
+        return cli.execute(args);
+    }
+
+    static String message(Throwable ex) {
+        String m = ex.getMessage();
+        return m == null || m.isBlank() ? ex.getClass().getSimpleName() : m;
+    }
+
+    /** Reports the library version. */
+    public static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"supercuts " + Pipeline.libraryVersion()};
+        }
+    }
+}

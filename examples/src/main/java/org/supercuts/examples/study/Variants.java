@@ -1,0 +1,97 @@
+package org.supercuts.examples.study;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+import org.supercuts.Pipeline;
+import org.supercuts.SuperCuts;
+import org.supercuts.graph.CosineAffinity;
+import org.supercuts.graph.GaussianAffinity;
+import org.supercuts.graph.TokenCutAffinity;
+import org.supercuts.refine.GuidedFilter;
+import org.supercuts.spectral.BoundaryConnectivity;
+import org.supercuts.spectral.EigenSolver;
+import org.supercuts.spectral.ManifoldRanking;
+import org.supercuts.spectral.NCut;
+import org.supercuts.spectral.ObjectSelector;
+import org.supercuts.spectral.ObjectSelectors;
+import org.supercuts.spectral.SaliencyFusion;
+import org.supercuts.superpixel.Slic;
+
+/**
+ * The named pipeline variants of the ablation study; each row of the ablation table in docs/RESULTS.md is one of them.
+ *
+ * <p>Thread safety: stateless.
+ */
+public final class Variants {
+    private static final Map<String, Supplier<Pipeline>> ALL = new TreeMap<>();
+
+    static {
+        ALL.put("ncut-border", () -> SuperCuts.pipeline().build());
+        ALL.put("ncut-tokencut", () -> SuperCuts.pipeline().selection(ObjectSelectors.tokenCut()).build());
+        ALL.put("ncut-deepspectral", () -> SuperCuts.pipeline().selection(ObjectSelectors.deepSpectral()).build());
+        ALL.put("ncut-bipartition", () -> SuperCuts.pipeline().partition(NCut.bipartition()).build());
+        ALL.put("ncut-adjacent", () -> SuperCuts.pipeline().affinity(GaussianAffinity.adjacent()).build());
+        ALL.put("ncut-allpairs", () -> SuperCuts.pipeline().affinity(GaussianAffinity.adjacent().allPairs().sigmaFeature(0.1)
+                .sigmaPosition(0.25)).build());
+        ALL.put("ncut-cosine", () -> SuperCuts.pipeline().affinity(CosineAffinity.dense()).build());
+        ALL.put("ncut-tokencut-rule", () -> SuperCuts.pipeline().affinity(TokenCutAffinity.defaults()).build());
+        ALL.put("rbd", () -> SuperCuts.pipeline().selection(BoundaryConnectivity.defaults()).build());
+        ALL.put("mr", () -> SuperCuts.pipeline().selection(ManifoldRanking.defaults()).build());
+        ALL.put("fusion", () -> SuperCuts.pipeline().selection(fusion()).build());
+        ALL.put("fusion-gf", () -> SuperCuts.pipeline().selection(fusion()).refine(GuidedFilter.radius(9).eps(1e-3)).build());
+        ALL.put("ncut-border-gf", () -> SuperCuts.pipeline().refine(GuidedFilter.radius(9).eps(1e-3)).build());
+        ALL.put("mr-cal", () -> SuperCuts.pipeline().selection(cal(List.of(ManifoldRanking.defaults()), 1)).build());
+        ALL.put("mr-rbd-cal", () -> SuperCuts.pipeline().selection(cal(List.of(ManifoldRanking.defaults(),
+                BoundaryConnectivity.defaults()), 1, 1)).build());
+        ALL.put("mr-rbd-ncut-cal", () -> SuperCuts.pipeline().selection(cal(List.of(ManifoldRanking.defaults(),
+                BoundaryConnectivity.defaults(), ObjectSelectors.borderPrior()), 1, 1, 0.5)).build());
+        ALL.put("mr-rbd-cal-k200", () -> SuperCuts.pipeline().superpixels(Slic.segments(200)).selection(cal(List.of(
+                ManifoldRanking.defaults(), BoundaryConnectivity.defaults()), 1, 1)).build());
+        ALL.put("mr-rbd-cal-gf", () -> SuperCuts.pipeline().selection(cal(List.of(ManifoldRanking.defaults(),
+                BoundaryConnectivity.defaults()), 1, 1)).refine(GuidedFilter.radius(9).eps(1e-3)).build());
+        for (int k : new int[] {4, 8, 12}) {
+            ALL.put("mr-cal-s" + k, () -> SuperCuts.pipeline().selection(SaliencyFusion.of(List.of(ManifoldRanking.defaults()), 1)
+                    .stretched(true).calibrated(true).sharpness(k)).build());
+        }
+        for (int sp : new int[] {200, 300, 600}) {
+            ALL.put("mr-cal-k" + sp, () -> SuperCuts.pipeline().superpixels(Slic.segments(sp)).selection(
+                    cal(List.of(ManifoldRanking.defaults()), 1)).build());
+        }
+        ALL.put("mr-cal-m20", () -> SuperCuts.pipeline().superpixels(Slic.segments(400).compactness(20)).selection(
+                cal(List.of(ManifoldRanking.defaults()), 1)).build());
+        ALL.put("sal-dense", () -> SuperCuts.pipeline().partition(NCut.recursive().solver(EigenSolver.dense())).build());
+        ALL.put("sal-tol6", () -> SuperCuts.pipeline().partition(NCut.recursive().solver(EigenSolver.auto().tolerance(1e-6)))
+                .build());
+        ALL.put("sal-lanczos6", () -> SuperCuts.pipeline().partition(NCut.recursive().solver(EigenSolver.lanczos()
+                .tolerance(1e-6))).build());
+        ALL.put("sal-seg8", () -> SuperCuts.pipeline().partition(NCut.recursive().maxSegments(8)).build());
+        ALL.put("saliency", () -> SuperCuts.pipeline().build());
+        ALL.put("fusion-k200", () -> SuperCuts.pipeline().superpixels(Slic.segments(200)).selection(fusion()).build());
+    }
+
+    /** Variant names, sorted. */
+    public static final List<String> NAMES = List.copyOf(ALL.keySet());
+
+    private Variants() {
+    }
+
+    static ObjectSelector fusion() {
+        return SaliencyFusion.of(List.of(BoundaryConnectivity.defaults(), ManifoldRanking.defaults(),
+                ObjectSelectors.borderPrior()), 1, 1, 1);
+    }
+
+    static ObjectSelector cal(List<ObjectSelector> parts, double... weights) {
+        return SaliencyFusion.of(parts, weights).stretched(true).calibrated(true);
+    }
+
+    public static Pipeline get(String name) {
+        Supplier<Pipeline> s = ALL.get(name);
+        if (s == null) {
+            throw new IllegalArgumentException("unknown variant '" + name + "'; known: " + NAMES);
+        }
+        return s.get();
+    }
+}
