@@ -18,19 +18,14 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.supercuts.Pipeline;
 import org.supercuts.Segmentation;
-import org.supercuts.feature.ColorPositionFeatures;
-import org.supercuts.graph.GaussianAffinity;
+import org.supercuts.SuperCuts;
 import org.supercuts.image.PlanarImage;
-import org.supercuts.refine.GuidedFilter;
-import org.supercuts.spectral.NCut;
-import org.supercuts.spectral.ObjectSelectors;
 import org.supercuts.superpixel.Slic;
 
 /**
- * {@link Pipeline#segment} end to end on one ECSSD-sized (400x300) image: SLIC (K = 400) -> region graph -> mean-colour
- * features -> Gaussian affinity of adjacent regions -> NCut bipartition (automatic eigensolver) -> border-prior object
- * selection -> guided-filter refinement (r = 8). The pipeline is assembled with {@link Pipeline#builder()} from these
- * parts (the library's default pipeline factory was not on main when this benchmark was written).
+ * {@link Pipeline#segment} end to end on one ECSSD-sized (400x300) image with the library's default pipeline
+ * ({@link SuperCuts#pipeline()}: SLIC, region graph, colour features, Gaussian affinity, recursive NCut, saliency
+ * selection), ECSSD image 0001 resized (a synthetic image when ../shared is absent).
  *
  * <p>{@code threads} is SLIC's thread count (the only parallel stage); 0 means all available processors. Run with the GC
  * profiler to see the allocation rate:
@@ -56,24 +51,26 @@ public class PipelineBenchmark {
     public void setUp() {
         image = BenchImages.ecssdOrSynthetic(400, 300);
         int t = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
-        Slic slic = Slic.segments(400);
         if (t > 1) {
             pool = Executors.newFixedThreadPool(t);
-            slic = slic.threads(t).executor(pool);
         }
-        pipeline = embedded(slic);
+        pipeline = defaultPipeline(t, pool);
     }
 
-    /** The benchmarked pipeline around the given SLIC spec (shared with {@link PipelineStageTimings}). */
-    static Pipeline embedded(Slic slic) {
-        return Pipeline.builder()
-                .superpixels(slic)
-                .features(ColorPositionFeatures.color())
-                .affinity(GaussianAffinity.adjacent())
-                .partition(NCut.bipartition())
-                .selection(ObjectSelectors.borderPrior())
-                .refine(GuidedFilter.radius(8))
-                .build();
+    /**
+     * {@link SuperCuts#pipeline()} with its SLIC stage set to {@code threads} threads on {@code pool} (unused when
+     * threads is 1); shared with {@link PipelineStageTimings}.
+     */
+    static Pipeline defaultPipeline(int threads, ExecutorService pool) {
+        Pipeline base = SuperCuts.pipeline().build();
+        if (threads == 1) {
+            return base;
+        }
+        if (!(base.superpixelizer() instanceof Slic slic)) {
+            throw new IllegalStateException("the default superpixelizer is " + base.superpixelizer().describe()
+                    + ", not SLIC; cannot set its threads");
+        }
+        return base.toBuilder().superpixels(slic.threads(threads).executor(pool)).build();
     }
 
     @TearDown

@@ -12,10 +12,9 @@ import java.util.stream.Stream;
 import org.supercuts.Pipeline;
 import org.supercuts.Segmentation;
 import org.supercuts.image.PlanarImage;
-import org.supercuts.superpixel.Slic;
 
 /**
- * A per-stage profile of the {@link PipelineBenchmark} pipeline, single-threaded, on real ECSSD images at their own
+ * A per-stage profile of the default pipeline ({@code SuperCuts.pipeline()}), single-threaded, on real ECSSD images at their own
  * size: after a warm-up pass, the median over images of each stage's time from {@link Segmentation#timingsMillis()}.
  *
  * <p>Run: {@code java -cp examples/target/supercuts.jar org.supercuts.examples.bench.PipelineStageTimings [IMAGES]}
@@ -45,7 +44,7 @@ public final class PipelineStageTimings {
             System.out.println("ECSSD not found under ../shared; using a synthetic 400x300 image");
             images.add(BenchImages.synthetic(400, 300, 3));
         }
-        Pipeline pipeline = PipelineBenchmark.embedded(Slic.segments(400));
+        Pipeline pipeline = PipelineBenchmark.defaultPipeline(1, null);
         long warmEnd = System.nanoTime() + 5_000_000_000L;
         while (System.nanoTime() < warmEnd) {
             for (PlanarImage im : images) {
