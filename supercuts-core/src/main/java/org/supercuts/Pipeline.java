@@ -46,6 +46,7 @@ public final class Pipeline {
     private final SpectralPartitioner partitioner;
     private final ObjectSelector selector;
     private final MaskRefiner refiner;
+    private final List<Superpixelizer> extraScales;
     private final int levels;
     private final double threshold;
     private final long seed;
@@ -58,6 +59,7 @@ public final class Pipeline {
         this.partitioner = b.partitioner;
         this.selector = b.selector;
         this.refiner = b.refiner;
+        this.extraScales = List.copyOf(b.extraScales);
         this.levels = b.levels;
         this.threshold = b.threshold;
         this.seed = b.seed;
@@ -77,6 +79,7 @@ public final class Pipeline {
         b.partitioner = partitioner;
         b.selector = selector;
         b.refiner = refiner;
+        b.extraScales = new ArrayList<>(extraScales);
         b.levels = levels;
         b.threshold = threshold;
         b.seed = seed;
@@ -119,6 +122,16 @@ public final class Pipeline {
         for (int i = 0; i < lbl.length; i++) {
             soft[i] = (float) regionFg[lbl[i]];
         }
+        if (!extraScales.isEmpty()) {
+            for (Superpixelizer scale : extraScales) {
+                addScale(image, scale, soft);
+            }
+            float inv = 1f / (extraScales.size() + 1);
+            for (int i = 0; i < soft.length; i++) {
+                soft[i] *= inv;
+            }
+            t = lap(timings, "scales", t);
+        }
         if (refiner != null) {
             soft = refiner.refine(image, soft);
             t = lap(timings, "refine", t);
@@ -138,6 +151,24 @@ public final class Pipeline {
         return new Segmentation(sp, graph, f, w, partition, regionFg, soft, mask, box, levelMaps, timings, provenance());
     }
 
+    /** Runs graph, features, affinity (partition if the selector reads it) and selection at one extra scale; adds its map. */
+    private void addScale(PlanarImage image, Superpixelizer scale, float[] soft) {
+        LabelMap sp = scale.segment(image);
+        if (sp.count() < 2) {
+            return;
+        }
+        RegionGraph graph = RegionGraph.build(image, sp);
+        RegionFeatures f = features.extract(image, sp, graph);
+        AffinityMatrix w = affinity.build(graph, f);
+        SpectralPartition partition = selector.usesPartition() ? partitioner.partition(w) : null;
+        double[] fg = selector.foreground(new ObjectSelector.Input(graph, f, w, partition));
+        checkForeground(fg, graph.regionCount());
+        int[] lbl = sp.backingArray();
+        for (int i = 0; i < lbl.length; i++) {
+            soft[i] += (float) fg[lbl[i]];
+        }
+    }
+
     /** The provenance every result of this pipeline carries. */
     public Provenance provenance() {
         Map<String, String> stages = new LinkedHashMap<>();
@@ -147,6 +178,9 @@ public final class Pipeline {
         stages.put("partition", partitioner.describe());
         stages.put("selection", selector.describe());
         stages.put("refine", refiner == null ? "none" : refiner.describe());
+        if (!extraScales.isEmpty()) {
+            stages.put("extra_scales", extraScales.stream().map(Superpixelizer::describe).collect(java.util.stream.Collectors.joining(";")));
+        }
         stages.put("levels", Integer.toString(levels));
         stages.put("threshold", Double.toString(threshold));
         return new Provenance(VERSION, stages, seed, device);
@@ -232,6 +266,7 @@ public final class Pipeline {
         private SpectralPartitioner partitioner;
         private ObjectSelector selector;
         private MaskRefiner refiner;
+        private List<Superpixelizer> extraScales = new ArrayList<>();
         private int levels = 4;
         private double threshold = 0.5;
         private long seed = 0;
@@ -268,6 +303,18 @@ public final class Pipeline {
         /** Refines the soft mask before thresholding; {@code null} removes refinement. */
         public Builder refine(MaskRefiner r) {
             this.refiner = r;
+            return this;
+        }
+
+        /**
+         * Extra superpixel scales whose soft maps are averaged with the main one at pixel level (inference-time multi-scale
+         * fusion, the counterpart of the multi-scale consistency of "Two Tricks to Improve Unsupervised Segmentation
+         * Learning"). Superpixels, graph, hierarchy and levels come from the main scale; empty = single scale.
+         */
+        public Builder extraScales(List<? extends Superpixelizer> scales) {
+            Objects.requireNonNull(scales, "scales");
+            scales.forEach(sc -> Objects.requireNonNull(sc, "scale"));
+            this.extraScales = new ArrayList<>(scales);
             return this;
         }
 

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.supercuts.feature.ColorPositionFeatures;
 import org.supercuts.graph.GaussianAffinity;
+import org.supercuts.refine.SaliencyCalibration;
 import org.supercuts.spectral.ManifoldRanking;
 import org.supercuts.spectral.NCut;
 import org.supercuts.spectral.ObjectSelector;
@@ -18,6 +19,7 @@ import org.supercuts.superpixel.Slic;
  *   <li>{@link #saliency()} — the default: SLIC superpixels, a colour graph, recursive normalized cuts for the hierarchy,
  *       and manifold ranking on the superpixel graph (calibrated, sharpened) for the object. Measured best on ECSSD's
  *       odd-numbered images; see docs/pipeline-defaults.md.</li>
+ *   <li>{@link #saliencyMultiScale()} — the default fused over three SLIC scales; better, about 2.8 times slower.</li>
  *   <li>{@link #spectral()} — the object is one side of the root normalized cut, chosen by the border prior: the pure
  *       spectral pipeline, best suited to deep features (DINO), weaker with colour alone.</li>
  * </ul>
@@ -35,9 +37,32 @@ public final class Presets {
     private Presets() {
     }
 
-    /** Manifold ranking, stretched to [0, 1], calibrated so that 0.5 is the adaptive threshold, then sharpened. */
+    /** Centre-bias width (0.5 measured best of 0.25/0.35/0.5 on ECSSD's odd half). */
+    public static final double CENTER_SIGMA = 0.5;
+    /** Weight of the NCut-hierarchy mean in the smoothed score (0.5 measured best of 0.3/0.5). */
+    public static final double TREE_WEIGHT = 0.5;
+    /** Segments of the hierarchy level the score is smoothed over. */
+    public static final int TREE_SEGMENTS = 16;
+
+    /**
+     * Manifold ranking with a mild centre bias, smoothed over the 16-segment level of the normalized-cut hierarchy,
+     * stretched to [0, 1], calibrated so that 0.5 is the adaptive threshold, then sharpened.
+     */
     public static ObjectSelector saliencySelector() {
-        return SaliencyFusion.of(List.of(ManifoldRanking.defaults()), 1).stretched(true).calibrated(true).sharpness(SHARPNESS);
+        return SaliencyFusion.of(List.of(ManifoldRanking.defaults()), 1).centerBias(CENTER_SIGMA)
+                .treeSmoothing(TREE_WEIGHT, TREE_SEGMENTS).stretched(true).calibrated(true).sharpness(SHARPNESS);
+    }
+
+    /**
+     * The default plus two extra SLIC scales (200 and 600 superpixels) averaged at pixel level and calibrated once after
+     * averaging: slightly better (ECSSD odd half: IoU .540 vs .535, max-F .748 vs .740) at about 2.8 times the time.
+     */
+    public static Pipeline.Builder saliencyMultiScale() {
+        return spectral()
+                .selection(SaliencyFusion.of(List.of(ManifoldRanking.defaults()), 1).centerBias(CENTER_SIGMA)
+                        .treeSmoothing(TREE_WEIGHT, TREE_SEGMENTS).stretched(true))
+                .extraScales(List.of(Slic.segments(200).compactness(COMPACTNESS), Slic.segments(600).compactness(COMPACTNESS)))
+                .refine(SaliencyCalibration.adaptive().sharpness(SHARPNESS));
     }
 
     /** The default pipeline (what {@link SuperCuts#pipeline()} returns). */

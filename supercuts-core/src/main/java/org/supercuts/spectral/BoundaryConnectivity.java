@@ -149,6 +149,11 @@ public final class BoundaryConnectivity implements ObjectSelector {
     }
 
     @Override
+    public boolean usesPartition() {
+        return false;
+    }
+
+    @Override
     public String describe() {
         return "boundary-connectivity(sigmaClr=" + sigmaColor + ",sigmaBnd=" + sigmaBoundary + ",sigmaSpa=" + sigmaSpace
                 + ",mu=" + mu + ")";

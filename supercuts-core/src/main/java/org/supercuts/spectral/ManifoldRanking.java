@@ -209,6 +209,11 @@ public final class ManifoldRanking implements ObjectSelector {
     }
 
     @Override
+    public boolean usesPartition() {
+        return false;
+    }
+
+    @Override
     public String describe() {
         return "manifold-ranking(alpha=" + alpha + ",sigma2=" + sigmaSquared + ")";
     }

@@ -19,6 +19,14 @@ public interface ObjectSelector {
 
     double[] foreground(Input input);
 
+    /**
+     * Whether {@link #foreground} reads {@code input.partition()}. The pipeline skips the spectral partition of extra
+     * scales (see {@code Pipeline.Builder.extraScales}) for selectors that do not.
+     */
+    default boolean usesPartition() {
+        return true;
+    }
+
     /** A short description of the spec, for provenance. */
     String describe();
 }

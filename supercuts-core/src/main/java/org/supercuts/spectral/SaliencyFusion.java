@@ -174,6 +174,11 @@ public final class SaliencyFusion implements ObjectSelector {
     }
 
     @Override
+    public boolean usesPartition() {
+        return treeWeight > 0 || parts.stream().anyMatch(ObjectSelector::usesPartition);
+    }
+
+    @Override
     public String describe() {
         StringBuilder s = new StringBuilder("fusion(");
         for (int k = 0; k < parts.size(); k++) {

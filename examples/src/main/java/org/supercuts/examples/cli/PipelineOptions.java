@@ -79,6 +79,10 @@ public final class PipelineOptions {
     @Option(names = "--refine", description = "Refine the soft map with a guided filter (radius 9, eps 1e-3) before thresholding.")
     boolean refine;
 
+    @Option(names = "--multi-scale", description = "Fuse two extra SLIC scales (200 and 600) with the main one: slightly better,"
+            + " about 2.8 times slower (Presets.saliencyMultiScale).")
+    boolean multiScale;
+
     @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores).")
     int threads = Runtime.getRuntime().availableProcessors();
 
@@ -118,7 +122,7 @@ public final class PipelineOptions {
         List<AutoCloseable> resources = new ArrayList<>();
         try {
             ModelOptions modelOptions = ModelOptions.defaults().withDevice(Device.parse(device));
-            Pipeline.Builder b = SuperCuts.pipeline();
+            Pipeline.Builder b = multiScale ? Presets.saliencyMultiScale() : SuperCuts.pipeline();
             DinoFeatures vit = null;
             if (dinoModel != null) {
                 vit = DinoFeatures.load(dinoModel, DinoOptions.defaults().withModelOptions(modelOptions));
@@ -127,7 +131,13 @@ public final class PipelineOptions {
             }
             b.superpixels(superpixelizer(threadsPerImage, vit, modelOptions, resources, b));
             Selection rule = selection != null ? selection : dinoModel != null ? Selection.BORDER : Selection.SALIENCY;
-            b.selection(selector(rule)).refine(refine ? GuidedFilter.radius(9).eps(1e-3) : null).levels(levels);
+            if (!multiScale || selection != null) {
+                b.selection(selector(rule));
+            }
+            if (refine) {
+                b.refine(GuidedFilter.radius(9).eps(1e-3));
+            }
+            b.levels(levels);
             return new Built(b.build(), resources);
         } catch (RuntimeException e) {
             new Built(null, resources).close();

@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "supercuts", mixinStandardHelpOptions = true, versionProvider = SuperCutsCli.Version.class,
         description = "Unsupervised segmentation: superpixels, region graphs and normalized cuts.",
-        subcommands = {SegmentCommand.class, EvaluateCommand.class, PseudolabelsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SegmentCommand.class, EvaluateCommand.class, PseudolabelsCommand.class, org.supercuts.examples.bench.BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class SuperCutsCli {
     /** Exit code for bad input (usage, unreadable files, invalid parameters). */
     public static final int EXIT_BAD_INPUT = 2;

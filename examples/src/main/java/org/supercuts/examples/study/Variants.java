@@ -12,6 +12,7 @@ import org.supercuts.graph.CosineAffinity;
 import org.supercuts.graph.GaussianAffinity;
 import org.supercuts.graph.TokenCutAffinity;
 import org.supercuts.refine.GuidedFilter;
+import org.supercuts.refine.SaliencyCalibration;
 import org.supercuts.spectral.BoundaryConnectivity;
 import org.supercuts.spectral.EigenSolver;
 import org.supercuts.spectral.ManifoldRanking;
@@ -71,6 +72,9 @@ public final class Variants {
                 .tolerance(1e-6))).build());
         ALL.put("sal-seg8", () -> SuperCuts.pipeline().partition(NCut.recursive().maxSegments(8)).build());
         ALL.put("saliency", () -> SuperCuts.pipeline().build());
+        ALL.put("saliency-multiscale", () -> Presets.saliencyMultiScale().build());
+        ALL.put("saliency-nocentre-notree", () -> SuperCuts.pipeline().selection(SaliencyFusion.of(List.of(ManifoldRanking.defaults()),
+                1).stretched(true).calibrated(true).sharpness(Presets.SHARPNESS)).build());
         for (double cs : new double[] {0.25, 0.35, 0.5}) {
             ALL.put("saliency-c" + cs, () -> SuperCuts.pipeline().selection(SaliencyFusion.of(List.of(ManifoldRanking.defaults()), 1)
                     .stretched(true).calibrated(true).sharpness(Presets.SHARPNESS).centerBias(cs)).build());
@@ -82,6 +86,20 @@ public final class Variants {
                                 .sharpness(Presets.SHARPNESS).centerBias(0.5).treeSmoothing(tw, seg)).build());
             }
         }
+        ALL.put("ms-200-300", () -> SuperCuts.pipeline().selection(tree())
+                .extraScales(List.of(Slic.segments(200).compactness(20), Slic.segments(300).compactness(20))).build());
+        ALL.put("ms-100-200", () -> SuperCuts.pipeline().selection(tree())
+                .extraScales(List.of(Slic.segments(100).compactness(20), Slic.segments(200).compactness(20))).build());
+        ALL.put("ms-200-600", () -> SuperCuts.pipeline().selection(tree())
+                .extraScales(List.of(Slic.segments(200).compactness(20), Slic.segments(600).compactness(20))).build());
+        ALL.put("msc-200-600", () -> SuperCuts.pipeline().selection(treeRaw())
+                .extraScales(List.of(Slic.segments(200).compactness(20), Slic.segments(600).compactness(20)))
+                .refine(SaliencyCalibration.adaptive().sharpness(Presets.SHARPNESS)).build());
+        ALL.put("msc-200-300", () -> SuperCuts.pipeline().selection(treeRaw())
+                .extraScales(List.of(Slic.segments(200).compactness(20), Slic.segments(300).compactness(20)))
+                .refine(SaliencyCalibration.adaptive().sharpness(Presets.SHARPNESS)).build());
+        ALL.put("sc-single", () -> SuperCuts.pipeline().selection(treeRaw())
+                .refine(SaliencyCalibration.adaptive().sharpness(Presets.SHARPNESS)).build());
         ALL.put("mr-rbd-c0.35", () -> SuperCuts.pipeline().selection(SaliencyFusion.of(List.of(ManifoldRanking.defaults(),
                 BoundaryConnectivity.defaults()), 2, 1).stretched(true).calibrated(true).sharpness(Presets.SHARPNESS).centerBias(0.35))
                 .build());
@@ -106,6 +124,15 @@ public final class Variants {
     static ObjectSelector fusion() {
         return SaliencyFusion.of(List.of(BoundaryConnectivity.defaults(), ManifoldRanking.defaults(),
                 ObjectSelectors.borderPrior()), 1, 1, 1);
+    }
+
+    static ObjectSelector tree() {
+        return SaliencyFusion.of(List.of(ManifoldRanking.defaults()), 1).stretched(true).calibrated(true)
+                .sharpness(Presets.SHARPNESS).centerBias(0.5).treeSmoothing(0.5, 16);
+    }
+
+    static ObjectSelector treeRaw() {
+        return SaliencyFusion.of(List.of(ManifoldRanking.defaults()), 1).stretched(true).centerBias(0.5).treeSmoothing(0.5, 16);
     }
 
     static ObjectSelector cal(List<ObjectSelector> parts, double... weights) {
