@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.supercuts.image.LabelMap;
 import org.supercuts.image.PlanarImage;
+import org.supercuts.testing.SharedData;
 
 /**
  * The {@link Superpixelizer} contract as tests: every implementation's test class extends this one and supplies
@@ -170,7 +171,7 @@ public abstract class SuperpixelizerContract {
 
     @Test
     void realImageFromEcssd() {
-        Optional<Path> shared = sharedDirectory();
+        Optional<Path> shared = SharedData.root();
         assumeTrue(shared.isPresent(), "../shared not found; skipping the real-image contract test");
         Path file = shared.get().resolve("datasets/ECSSD/images/0001.jpg");
         assumeTrue(Files.isRegularFile(file), file + " not present; skipping the real-image contract test");
@@ -306,21 +307,5 @@ public abstract class SuperpixelizerContract {
             grey[i] = (rgb.plane(0)[i] + rgb.plane(1)[i] + rgb.plane(2)[i]) / 3f;
         }
         return PlanarImage.wrap(width, height, grey);
-    }
-
-    /**
-     * The shared data directory ({@code ../shared} of the repository root): walks up from {@code user.dir} and returns the
-     * first {@code shared/} directory found beside one of its ancestors.
-     */
-    protected static Optional<Path> sharedDirectory() {
-        Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-        while (dir != null) {
-            Path parent = dir.getParent();
-            if (parent != null && Files.isDirectory(parent.resolve("shared"))) {
-                return Optional.of(parent.resolve("shared"));
-            }
-            dir = parent;
-        }
-        return Optional.empty();
     }
 }

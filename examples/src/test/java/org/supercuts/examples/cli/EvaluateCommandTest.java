@@ -3,8 +3,6 @@ package org.supercuts.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -20,23 +18,8 @@ class EvaluateCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true));
-            System.setErr(new PrintStream(err, true));
-            int code = SuperCutsCli.run(args);
-            return new Run(code, out.toString(), err.toString());
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     /** A 64x48 picture: a blue rectangle [x0, x1) x [y0, y1) on grey; its mask; a slightly shifted prediction. */
@@ -66,7 +49,7 @@ class EvaluateCommandTest {
         makeSample("a", 20, 10, 44, 30);
         makeSample("b", 8, 8, 32, 40);
         Path out = dir.resolve("out");
-        Run r = run("evaluate", "--dataset", "folder", "--images", dir.resolve("images").toString(), "--masks",
+        CliRun r = run("evaluate", "--dataset", "folder", "--images", dir.resolve("images").toString(), "--masks",
                 dir.resolve("masks").toString(), "--predictions", dir.resolve("pred").toString(), "--out", out.toString(),
                 "--threads", "2");
         assertThat(r.exit()).as(r.err()).isZero();
@@ -84,7 +67,7 @@ class EvaluateCommandTest {
         makeSample("b", 8, 8, 32, 40);
         Files.delete(dir.resolve("masks/b.png"));
         Path out = dir.resolve("out");
-        Run r = run("evaluate", "--dataset", "folder", "--images", dir.resolve("images").toString(), "--masks",
+        CliRun r = run("evaluate", "--dataset", "folder", "--images", dir.resolve("images").toString(), "--masks",
                 dir.resolve("masks").toString(), "--out", out.toString(), "--threads", "1", "--superpixels", "24");
         assertThat(r.exit()).as(r.err()).isEqualTo(SuperCutsCli.EXIT_SOME_FAILED);
         assertThat(r.err()).contains("b.png").contains("no mask");
@@ -97,10 +80,10 @@ class EvaluateCommandTest {
 
     @Test
     void badInputIsOneErrorLine() {
-        Run r = run("evaluate", "--dataset", "nope", "--root", dir.toString());
+        CliRun r = run("evaluate", "--dataset", "nope", "--root", dir.toString());
         assertThat(r.exit()).isEqualTo(SuperCutsCli.EXIT_BAD_INPUT);
         assertThat(r.err()).contains("dataset must be one of").contains("nope");
-        Run noRoot = run("evaluate", "--dataset", "ecssd");
+        CliRun noRoot = run("evaluate", "--dataset", "ecssd");
         assertThat(noRoot.exit()).isEqualTo(SuperCutsCli.EXIT_BAD_INPUT);
         assertThat(noRoot.err()).contains("--root is required");
     }

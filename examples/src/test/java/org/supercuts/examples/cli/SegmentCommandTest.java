@@ -3,8 +3,6 @@ package org.supercuts.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -20,29 +18,14 @@ class SegmentCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true));
-            System.setErr(new PrintStream(err, true));
-            int code = SuperCutsCli.run(args);
-            return new Run(code, out.toString(), err.toString());
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void sampleImageProducesAllOutputs() throws Exception {
         Path out = dir.resolve("out");
-        Run r = run("segment", "--out", out.toString(), "--threads", "2");
+        CliRun r = run("segment", "--out", out.toString(), "--threads", "2");
         assertThat(r.exit()).as(r.err()).isZero();
         BufferedImage mask = ImageIO.read(out.resolve("chelsea-mask.png").toFile());
         assertThat(mask.getWidth()).isEqualTo(451);
@@ -83,7 +66,7 @@ class SegmentCommandTest {
         Path bad = dir.resolve("bad.jpg");
         Files.write(bad, new byte[] {0, 1, 2, 3});
         Path out = dir.resolve("out");
-        Run r = run("segment", bad.toString(), good.toString(), "--out", out.toString(), "--superpixels", "40");
+        CliRun r = run("segment", bad.toString(), good.toString(), "--out", out.toString(), "--superpixels", "40");
         assertThat(r.exit()).isEqualTo(SuperCutsCli.EXIT_SOME_FAILED);
         assertThat(r.err()).contains("bad.jpg");
         assertThat(out.resolve("good-mask.png")).exists();
@@ -92,17 +75,17 @@ class SegmentCommandTest {
 
     @Test
     void missingFileAloneIsBadInput() {
-        Run r = run("segment", dir.resolve("missing.png").toString(), "--out", dir.toString());
+        CliRun r = run("segment", dir.resolve("missing.png").toString(), "--out", dir.toString());
         assertThat(r.exit()).isEqualTo(SuperCutsCli.EXIT_BAD_INPUT);
         assertThat(r.err()).contains("missing.png").contains("does not exist");
     }
 
     @Test
     void invalidParametersAreNamed() {
-        Run r = run("segment", "--superpixels", "1", "--out", dir.toString());
+        CliRun r = run("segment", "--superpixels", "1", "--out", dir.toString());
         assertThat(r.exit()).isEqualTo(SuperCutsCli.EXIT_BAD_INPUT);
         assertThat(r.err()).contains("--superpixels").contains(">= 2");
-        Run t = run("segment", "--threads", "0", "--out", dir.toString());
+        CliRun t = run("segment", "--threads", "0", "--out", dir.toString());
         assertThat(t.err()).contains("--threads");
     }
 
@@ -117,7 +100,7 @@ class SegmentCommandTest {
         }
         ImageIO.write(bi, "png", images.resolve("a.png").toFile());
         Path out = dir.resolve("set");
-        Run r = run("pseudolabels", "--images", images.toString(), "--out", out.toString(), "--superpixels", "30");
+        CliRun r = run("pseudolabels", "--images", images.toString(), "--out", out.toString(), "--superpixels", "30");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(out.resolve("masks/a.png")).exists();
         assertThat(out.resolve("images/a.png")).exists();

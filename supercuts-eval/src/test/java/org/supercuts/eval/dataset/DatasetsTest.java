@@ -1,5 +1,8 @@
 package org.supercuts.eval.dataset;
 
+import org.supercuts.eval.Fixtures;
+import org.supercuts.testing.SharedData;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,7 +13,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.supercuts.eval.SharedData;
+
 import org.supercuts.image.BoundingBox;
 import org.supercuts.image.LabelMap;
 import org.supercuts.image.PlanarImage;
@@ -32,7 +35,7 @@ class DatasetsTest {
 
     @Test
     void dutsTePairsByStemAndBinarisesGradedMasks() {
-        Dataset d = Datasets.open("duts", SharedData.fixture("duts"), null, null, null);
+        Dataset d = Datasets.open("duts", Fixtures.fixture("duts"), null, null, null);
         assertThat(d.name()).isEqualTo("duts-te");
         assertThat(d.size()).isEqualTo(2);
         assertThat(d.problems()).isEmpty();
@@ -54,7 +57,7 @@ class DatasetsTest {
 
     @Test
     void unpairedFilesAreReportedByName() {
-        Dataset omron = Datasets.dutOmron(SharedData.fixture("dut-omron"));
+        Dataset omron = Datasets.dutOmron(Fixtures.fixture("dut-omron"));
         assertThat(omron.size()).isEqualTo(1);
         assertThat(omron.problems()).singleElement().satisfies(p -> {
             assertThat(p.file()).endsWith("im002.jpg");
@@ -62,7 +65,7 @@ class DatasetsTest {
         });
         assertThatThrownBy(omron::requireNoProblems).isInstanceOf(DatasetException.class).hasMessageContaining("im002.jpg");
 
-        Path folder = SharedData.fixture("folder");
+        Path folder = Fixtures.fixture("folder");
         Dataset f = Datasets.folder("folder", folder.resolve("images"), folder.resolve("masks"));
         assertThat(all(f)).extracting(Sample::id).containsExactly("broken", "p", "q");
         assertThat(f.problems()).singleElement().satisfies(p -> assertThat(p.file()).endsWith("orphan.png"));
@@ -72,7 +75,7 @@ class DatasetsTest {
     void duplicateStemsAreProblems(@TempDir Path dir) throws Exception {
         Path images = Files.createDirectories(dir.resolve("images"));
         Path masks = Files.createDirectories(dir.resolve("masks"));
-        Path src = SharedData.fixture("folder").resolve("images").resolve("p.png");
+        Path src = Fixtures.fixture("folder").resolve("images").resolve("p.png");
         Files.copy(src, images.resolve("x.png"));
         Files.copy(src, images.resolve("x.jpg"));
         Files.copy(src, masks.resolve("x.png"));
@@ -83,7 +86,7 @@ class DatasetsTest {
 
     @Test
     void cubReadsBoxesMasksAndSplit() {
-        Path root = SharedData.fixture("cub");
+        Path root = Fixtures.fixture("cub");
         Dataset all = Datasets.cub(root, null);
         assertThat(all.size()).isEqualTo(2);
         assertThat(all.groundTruth()).containsExactlyInAnyOrder(GroundTruthKind.MASK, GroundTruthKind.BOXES);
@@ -100,14 +103,14 @@ class DatasetsTest {
 
     @Test
     void vocConvertsOneBasedInclusiveBoxesAndReportsMissingImages() {
-        Dataset voc = Datasets.open("voc07", SharedData.fixture("voc07"), null, null, null);
+        Dataset voc = Datasets.open("voc07", Fixtures.fixture("voc07"), null, null, null);
         assertThat(voc.size()).isEqualTo(2);
         assertThat(voc.problems()).singleElement().satisfies(p -> assertThat(p.file()).endsWith("000003.jpg"));
         List<Sample> s = all(voc);
         assertThat(s.get(0).loadBoxes()).containsExactly(new BoundingBox(6, 4, 14, 12));
         assertThat(s.get(1).loadBoxes()).containsExactly(new BoundingBox(14, 14, 20, 20), new BoundingBox(2, 2, 10, 10));
         assertThat(s.get(1).hasMask()).isFalse();
-        Dataset voc12 = Datasets.open("voc12", SharedData.fixture("voc12"), "trainval", null, null);
+        Dataset voc12 = Datasets.open("voc12", Fixtures.fixture("voc12"), "trainval", null, null);
         assertThat(voc12.name()).isEqualTo("voc12");
         assertThat(all(voc12).get(0).loadBoxes()).hasSize(1);
     }
@@ -153,7 +156,7 @@ class DatasetsTest {
 
     @Test
     void realEcssdFirstImages() {
-        Dataset d = Datasets.ecssd(SharedData.datasetOrSkip("ECSSD"));
+        Dataset d = Datasets.ecssd(SharedData.require("datasets/" + "ECSSD"));
         assertThat(d.size()).isEqualTo(1000);
         assertThat(d.problems()).isEmpty();
         Sample first = d.iterator().next();
@@ -172,7 +175,7 @@ class DatasetsTest {
 
     @Test
     void realBsdsGroundTruth() {
-        Dataset d = Datasets.bsds500(SharedData.datasetOrSkip("BSDS500"), "test");
+        Dataset d = Datasets.bsds500(SharedData.require("datasets/" + "BSDS500"), "test");
         assertThat(d.size()).isEqualTo(200);
         assertThat(d.problems()).isEmpty();
         Sample s = d.iterator().next();

@@ -1,5 +1,8 @@
 package org.supercuts.eval.run;
 
+import org.supercuts.eval.Fixtures;
+import org.supercuts.testing.SharedData;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -11,7 +14,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.supercuts.eval.SharedData;
+
 import org.supercuts.eval.dataset.BinaryMask;
 import org.supercuts.eval.dataset.Dataset;
 import org.supercuts.eval.dataset.Datasets;
@@ -31,7 +34,7 @@ class EvaluationRunnerTest {
             img -> Prediction.ofSoft(img.width(), img.height(), img.plane(0).clone(), 0.5), Map.of("segmenter", "red channel"));
 
     private static Dataset folder() {
-        Path f = SharedData.fixture("folder");
+        Path f = Fixtures.fixture("folder");
         return Datasets.folder("folder", f.resolve("images"), f.resolve("masks"));
     }
 
@@ -92,7 +95,7 @@ class EvaluationRunnerTest {
 
     @Test
     void resumeSkipsFinishedImagesAndSurvivesATruncatedRow(@TempDir Path out) throws Exception {
-        Dataset d = Datasets.dutsTe(SharedData.fixture("duts"));
+        Dataset d = Datasets.dutsTe(Fixtures.fixture("duts"));
         EvaluationResult first = EvaluationRunner.builder().dataset(d).segmenter(RED).outputDirectory(out).threads(1).build().run();
         assertThat(first.processed()).isEqualTo(2);
         assertThat(first.hasErrors()).isFalse();
@@ -130,7 +133,7 @@ class EvaluationRunnerTest {
 
     @Test
     void predictionsModeScoresMasksWrittenByAnotherRun(@TempDir Path tmp) {
-        Dataset d = Datasets.dutsTe(SharedData.fixture("duts"));
+        Dataset d = Datasets.dutsTe(Fixtures.fixture("duts"));
         EvaluationResult original = EvaluationRunner.builder().dataset(d).segmenter(RED).outputDirectory(tmp.resolve("a")).threads(2)
                 .build().run();
         EvaluationResult rescored = EvaluationRunner.builder().dataset(d).segmenter(new PredictionDirectory(tmp.resolve("a/masks")))
@@ -148,14 +151,14 @@ class EvaluationRunnerTest {
 
     @Test
     void corLocOnVocAndCub(@TempDir Path tmp) {
-        EvaluationResult voc = EvaluationRunner.builder().dataset(Datasets.open("voc07", SharedData.fixture("voc07"), null, null,
+        EvaluationResult voc = EvaluationRunner.builder().dataset(Datasets.open("voc07", Fixtures.fixture("voc07"), null, null,
                 null)).segmenter(RED).outputDirectory(tmp.resolve("voc")).threads(1).build().run();
         // Both predicted boxes match a ground-truth box; the listed-but-missing 000003 is an error.
         assertThat(voc.metric("corloc")).isEqualTo(100.0);
         assertThat(voc.report().get("iou")).isNull();
         assertThat(voc.errors()).singleElement().satisfies(e -> assertThat(e.file()).endsWith("000003.jpg"));
 
-        EvaluationResult cub = EvaluationRunner.builder().dataset(Datasets.cub(SharedData.fixture("cub"), null)).segmenter(RED)
+        EvaluationResult cub = EvaluationRunner.builder().dataset(Datasets.cub(Fixtures.fixture("cub"), null)).segmenter(RED)
                 .outputDirectory(tmp.resolve("cub")).threads(1).build().run();
         assertThat(cub.hasErrors()).isFalse();
         assertThat(cub.metric("corloc")).isEqualTo(100.0);
@@ -164,7 +167,7 @@ class EvaluationRunnerTest {
         // A segmenter predicting nothing localises nothing.
         Segmenter empty = Segmenter.ofImages(img -> Prediction.ofMask(img.width(), img.height(), new byte[img.pixelCount()]),
                 Map.of());
-        EvaluationResult none = EvaluationRunner.builder().dataset(Datasets.cub(SharedData.fixture("cub"), null)).segmenter(empty)
+        EvaluationResult none = EvaluationRunner.builder().dataset(Datasets.cub(Fixtures.fixture("cub"), null)).segmenter(empty)
                 .outputDirectory(tmp.resolve("none")).threads(1).build().run();
         assertThat(none.metric("corloc")).isEqualTo(0.0);
         assertThat(none.metric("iou")).isEqualTo(0.0);
@@ -172,7 +175,7 @@ class EvaluationRunnerTest {
 
     @Test
     void superpixelMetricsOnRealBsds(@TempDir Path out) {
-        Dataset d = Datasets.bsds500(SharedData.datasetOrSkip("BSDS500"), "val").limit(2);
+        Dataset d = Datasets.bsds500(SharedData.require("datasets/" + "BSDS500"), "val").limit(2);
         // A 20x20-pixel grid as superpixels.
         Segmenter grid = Segmenter.ofImages(img -> {
             int w = img.width();
@@ -195,7 +198,7 @@ class EvaluationRunnerTest {
 
     @Test
     void realEcssdFewImages(@TempDir Path out) {
-        Dataset d = Datasets.ecssd(SharedData.datasetOrSkip("ECSSD")).limit(4);
+        Dataset d = Datasets.ecssd(SharedData.require("datasets/" + "ECSSD")).limit(4);
         // Centre prior: soft = 1 - normalised distance to the centre.
         Segmenter centre = Segmenter.ofImages(img -> {
             int w = img.width();

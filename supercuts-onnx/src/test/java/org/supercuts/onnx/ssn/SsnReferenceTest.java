@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.supercuts.image.PlanarImage;
-import org.supercuts.onnx.SharedData;
+import org.supercuts.testing.SharedData;
 import org.supercuts.onnx.runtime.FloatTensor;
 import org.supercuts.onnx.runtime.ModelOptions;
 

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.supercuts.onnx.SharedData;
+import org.supercuts.testing.SharedData;
 import org.supercuts.onnx.runtime.ModelOptions;
 import org.supercuts.onnx.runtime.OnnxModel;
 import org.supercuts.superpixel.Superpixelizer;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.supercuts.image.LabelMap;
 import org.supercuts.image.PlanarImage;
-import org.supercuts.onnx.SharedData;
+import org.supercuts.testing.SharedData;
 import org.supercuts.onnx.runtime.Device;
 import org.supercuts.onnx.runtime.DeviceUnavailableException;
 import org.supercuts.onnx.runtime.ModelOptions;
