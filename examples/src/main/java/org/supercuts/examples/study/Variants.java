@@ -72,6 +72,8 @@ public final class Variants {
                 .tolerance(1e-6))).build());
         ALL.put("sal-seg8", () -> SuperCuts.pipeline().partition(NCut.recursive().maxSegments(8)).build());
         ALL.put("saliency", () -> SuperCuts.pipeline().build());
+        ALL.put("saliency-tol6", () -> SuperCuts.pipeline().partition(NCut.recursive().solver(EigenSolver.auto().tolerance(1e-6)))
+                .build());
         ALL.put("saliency-multiscale", () -> Presets.saliencyMultiScale().build());
         ALL.put("saliency-nocentre-notree", () -> SuperCuts.pipeline().selection(SaliencyFusion.of(List.of(ManifoldRanking.defaults()),
                 1).stretched(true).calibrated(true).sharpness(Presets.SHARPNESS)).build());
