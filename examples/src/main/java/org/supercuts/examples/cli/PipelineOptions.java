@@ -15,6 +15,7 @@ import org.supercuts.onnx.dino.DinoFeatures;
 import org.supercuts.onnx.dino.DinoOptions;
 import org.supercuts.onnx.dino.DinoRegionFeatures;
 import org.supercuts.onnx.dino.PatchGridSuperpixelizer;
+import org.supercuts.onnx.dino.SsnDino;
 import org.supercuts.onnx.runtime.Device;
 import org.supercuts.onnx.runtime.ModelOptions;
 import org.supercuts.onnx.ssn.SsnSpec;
@@ -43,13 +44,14 @@ public final class PipelineOptions {
     public enum Selection { SALIENCY, BORDER, TOKENCUT, DEEPSPECTRAL, RBD }
 
     /** The superpixel methods the CLI offers. */
-    public enum Method { SLIC, SSN, PATCHES }
+    public enum Method { SLIC, SSN, SSN_DINO, PATCHES }
 
     @Option(names = "--superpixels", paramLabel = "K", description = "Number of superpixels requested (default: ${DEFAULT-VALUE}).")
     int superpixels = SuperCuts.DEFAULT_SUPERPIXELS;
 
     @Option(names = "--superpixels-method", paramLabel = "METHOD",
-            description = "Superpixels: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; ssn needs --ssn-model, patches needs --model).")
+            description = "Superpixels: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; ssn needs --ssn-model, patches needs --model,"
+                    + " ssn_dino both: SSN clustering in the joint space of SSN and DINO features).")
     Method method = Method.SLIC;
 
     @Option(names = "--compactness", paramLabel = "M", description = "SLIC compactness (default: ${DEFAULT-VALUE}).")
@@ -148,6 +150,7 @@ public final class PipelineOptions {
     private Superpixelizer superpixelizer(int threadsPerImage, DinoFeatures vit, ModelOptions modelOptions,
             List<AutoCloseable> resources, Pipeline.Builder b) {
         switch (method) {
+            case SSN_DINO:
             case SSN: {
                 Path model = ssnModel;
                 if (model == null && Files.exists(Path.of(SHARED_SSN))) {
@@ -162,9 +165,13 @@ public final class PipelineOptions {
                         .withModelOptions(modelOptions));
                 resources.add(ssn);
                 if (vit == null) {
+                    if (method == Method.SSN_DINO) {
+                        throw new IllegalArgumentException("--superpixels-method ssn_dino needs --model PATH (a DINO ViT exported to"
+                                + " ONNX) as well as the SSN model");
+                    }
                     b.device(ssn.device());
                 }
-                return ssn;
+                return method == Method.SSN_DINO ? SsnDino.of(ssn, vit) : ssn;
             }
             case PATCHES:
                 if (vit == null) {
