@@ -42,25 +42,42 @@ public final class SaliencyCalibration implements MaskRefiner {
             return out;
         }
         double range = hi - lo;
-        double mean = (sum / soft.length - lo) / range;
-        double t = Math.min(2 * mean, 1.0);
-        double sLo = 1 / (1 + Math.exp(sharpness / 2));
-        double sHi = 1 / (1 + Math.exp(-sharpness / 2));
+        double t = adaptiveThreshold((sum / soft.length - lo) / range);
         for (int i = 0; i < soft.length; i++) {
-            double x = (soft[i] - lo) / range;
-            double c;
-            if (x >= t) {
-                c = t >= 1 ? 1 : 0.5 + 0.5 * (x - t) / (1 - t);
-            } else {
-                c = 0.499 * x / t;
-            }
-            if (sharpness > 0) {
-                double v = 1 / (1 + Math.exp(-sharpness * (c - 0.5)));
-                c = (v - sLo) / (sHi - sLo);
-            }
-            out[i] = (float) Math.min(1, Math.max(0, c));
+            double c = calibrate((soft[i] - lo) / range, t);
+            out[i] = (float) (sharpness > 0 ? sharpen(c, sharpness) : c);
         }
         return out;
+    }
+
+    /** The adaptive threshold of a saliency map in [0, 1] with the given mean: {@code min(2 * mean, 1)}. */
+    public static double adaptiveThreshold(double mean) {
+        return Math.min(2 * mean, 1.0);
+    }
+
+    /**
+     * Maps a score {@code x} in [0, 1] so that the threshold {@code t} goes to 0.5: [0, t) linearly onto [0, 0.5) and
+     * [t, 1] onto [0.5, 1]. With {@code t <= 0} (an all-zero map) every score maps to 0.
+     */
+    public static double calibrate(double x, double t) {
+        if (t <= 0) {
+            return 0;
+        }
+        if (x >= t) {
+            return t >= 1 ? 1 : 0.5 + 0.5 * (x - t) / (1 - t);
+        }
+        return 0.499 * x / t;
+    }
+
+    /**
+     * Logistic sharpening about 0.5, {@code sigma(k (x - 0.5))} rescaled so 0 and 1 stay fixed: keeps 0.5 and every
+     * ranking, moves confident scores towards 0 and 1.
+     */
+    public static double sharpen(double x, double k) {
+        double lo = 1 / (1 + Math.exp(k / 2));
+        double hi = 1 / (1 + Math.exp(-k / 2));
+        double v = 1 / (1 + Math.exp(-k * (x - 0.5)));
+        return Math.min(1, Math.max(0, (v - lo) / (hi - lo)));
     }
 
     @Override

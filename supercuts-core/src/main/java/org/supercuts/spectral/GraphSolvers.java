@@ -1,6 +1,7 @@
 package org.supercuts.spectral;
 
 import org.supercuts.graph.RegionGraph;
+import org.supercuts.refine.SaliencyCalibration;
 
 /**
  * Small sparse kernels on the region adjacency graph shared by the saliency selectors: geodesic (shortest-path)
@@ -158,9 +159,8 @@ final class GraphSolvers {
     }
 
     /**
-     * Calibrates a saliency score so that 0.5 means "object": the adaptive threshold of the saliency literature,
-     * {@code t = min(2 * mean, 1)} with the mean taken over pixels (regions weighted by their size), is mapped to 0.5, and
-     * [0, t] and [t, 1] are mapped linearly onto [0, 0.5) and [0.5, 1].
+     * Calibrates region saliency scores so that 0.5 means "object": the adaptive threshold, with the mean taken over
+     * pixels (regions weighted by their size), goes to 0.5 ({@link SaliencyCalibration#calibrate}).
      */
     static double[] calibrate(double[] s, org.supercuts.graph.RegionGraph g) {
         double sum = 0;
@@ -169,16 +169,10 @@ final class GraphSolvers {
             sum += s[i] * g.size(i);
             area += g.size(i);
         }
-        double t = Math.min(2 * sum / area, 1.0);
+        double t = SaliencyCalibration.adaptiveThreshold(sum / area);
         double[] out = new double[s.length];
         for (int i = 0; i < s.length; i++) {
-            if (t <= 0) {
-                out[i] = 0.5 + 0.5 * s[i];
-            } else if (s[i] >= t) {
-                out[i] = t >= 1 ? 1 : 0.5 + 0.5 * (s[i] - t) / (1 - t);
-            } else {
-                out[i] = 0.499 * s[i] / t;
-            }
+            out[i] = SaliencyCalibration.calibrate(s[i], t);
         }
         return out;
     }

@@ -1,5 +1,7 @@
 package org.supercuts.spectral;
 
+import org.supercuts.refine.SaliencyCalibration;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -163,12 +165,9 @@ public final class SaliencyFusion implements ObjectSelector {
     }
 
     static double[] sharpen(double[] x, double k) {
-        double lo = 1 / (1 + Math.exp(k / 2));
-        double hi = 1 / (1 + Math.exp(-k / 2));
         double[] out = new double[x.length];
         for (int i = 0; i < x.length; i++) {
-            double v = 1 / (1 + Math.exp(-k * (x[i] - 0.5)));
-            out[i] = Math.min(1, Math.max(0, (v - lo) / (hi - lo)));
+            out[i] = SaliencyCalibration.sharpen(x[i], k);
         }
         return out;
     }
