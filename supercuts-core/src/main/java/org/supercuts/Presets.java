@@ -5,6 +5,7 @@ import java.util.List;
 import org.supercuts.feature.ColorPositionFeatures;
 import org.supercuts.graph.GaussianAffinity;
 import org.supercuts.refine.SaliencyCalibration;
+import org.supercuts.refine.ThresholdRule;
 import org.supercuts.spectral.ManifoldRanking;
 import org.supercuts.spectral.EigenSolver;
 import org.supercuts.spectral.NCut;
@@ -44,16 +45,21 @@ public final class Presets {
     public static final double CENTER_SIGMA = 0.5;
     /** Weight of the NCut-hierarchy mean in the smoothed score (0.5 measured best of 0.3/0.5). */
     public static final double TREE_WEIGHT = 0.5;
+    /**
+     * The per-image threshold that calibration maps to 0.5 (BALANCED, the mean of Otsu's and the adaptive threshold: mask
+     * IoU .556 vs .535 for the adaptive threshold alone, max-F .744 vs .740, on ECSSD's odd half).
+     */
+    public static final ThresholdRule THRESHOLD_RULE = ThresholdRule.BALANCED;
     /** Segments of the hierarchy level the score is smoothed over. */
     public static final int TREE_SEGMENTS = 16;
 
     /**
      * Manifold ranking with a mild centre bias, smoothed over the 16-segment level of the normalized-cut hierarchy,
-     * stretched to [0, 1], calibrated so that 0.5 is the adaptive threshold, then sharpened.
+     * stretched to [0, 1], calibrated so that 0.5 is the {@link #THRESHOLD_RULE} threshold, then sharpened.
      */
     public static ObjectSelector saliencySelector() {
         return SaliencyFusion.of(List.of(ManifoldRanking.defaults()), 1).centerBias(CENTER_SIGMA)
-                .treeSmoothing(TREE_WEIGHT, TREE_SEGMENTS).stretched(true).calibrated(true).sharpness(SHARPNESS);
+                .treeSmoothing(TREE_WEIGHT, TREE_SEGMENTS).stretched(true).calibrated(THRESHOLD_RULE).sharpness(SHARPNESS);
     }
 
     /**
@@ -65,7 +71,7 @@ public final class Presets {
                 .selection(SaliencyFusion.of(List.of(ManifoldRanking.defaults()), 1).centerBias(CENTER_SIGMA)
                         .treeSmoothing(TREE_WEIGHT, TREE_SEGMENTS).stretched(true))
                 .extraScales(List.of(Slic.segments(200).compactness(COMPACTNESS), Slic.segments(600).compactness(COMPACTNESS)))
-                .refine(SaliencyCalibration.adaptive().sharpness(SHARPNESS));
+                .refine(SaliencyCalibration.adaptive().rule(THRESHOLD_RULE).sharpness(SHARPNESS));
     }
 
     /** The default pipeline (what {@link SuperCuts#pipeline()} returns). */

@@ -1,50 +1,59 @@
 package org.supercuts.refine;
 
 /**
- * Calibrates a soft saliency map at pixel level so that 0.5 means "object": the adaptive threshold of the saliency
- * literature, {@code t = min(2 * mean, 1)} (Achanta et al., CVPR 2009), is mapped to 0.5 with [0, t] and [t, 1] stretched
- * linearly onto [0, 0.5) and [0.5, 1]; then an optional logistic sharpening about 0.5 (rescaled to keep 0 and 1) moves
- * confident pixels towards 0 and 1. Used after multi-scale averaging, where per-scale calibration no longer holds.
+ * Calibrates a soft saliency map at pixel level so that 0.5 means "object": the map is stretched to [0, 1], a per-image
+ * threshold t ({@link ThresholdRule}; by default the adaptive threshold of the saliency literature, {@code t = min(2 *
+ * mean, 1)}, Achanta et al., CVPR 2009) is mapped to 0.5 with [0, t] and [t, 1] stretched linearly onto [0, 0.5) and
+ * [0.5, 1]; then an optional logistic sharpening about 0.5 (rescaled to keep 0 and 1) moves confident pixels towards 0
+ * and 1. Used after multi-scale averaging, where per-scale calibration no longer holds.
  *
  * <p>Thread safety: immutable, safe to call concurrently.
  */
 public final class SaliencyCalibration implements MaskRefiner {
     private final double sharpness;
+    private final ThresholdRule rule;
 
-    private SaliencyCalibration(double sharpness) {
+    private SaliencyCalibration(double sharpness, ThresholdRule rule) {
         if (!(sharpness >= 0) || !Double.isFinite(sharpness)) {
             throw new IllegalArgumentException("sharpness must be finite and >= 0, got " + sharpness);
         }
         this.sharpness = sharpness;
+        this.rule = java.util.Objects.requireNonNull(rule, "rule");
     }
 
-    /** Calibration without sharpening. */
+    /** Calibration to the adaptive threshold, without sharpening. */
     public static SaliencyCalibration adaptive() {
-        return new SaliencyCalibration(0);
+        return new SaliencyCalibration(0, ThresholdRule.ADAPTIVE);
     }
 
     public SaliencyCalibration sharpness(double k) {
-        return new SaliencyCalibration(k);
+        return new SaliencyCalibration(k, rule);
+    }
+
+    /** The per-image threshold that is mapped to 0.5. */
+    public SaliencyCalibration rule(ThresholdRule r) {
+        return new SaliencyCalibration(sharpness, r);
     }
 
     @Override
     public float[] refine(org.supercuts.image.PlanarImage image, float[] soft) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        double sum = 0;
         for (float v : soft) {
             lo = Math.min(lo, v);
             hi = Math.max(hi, v);
-            sum += v;
         }
         float[] out = new float[soft.length];
         if (!(hi > lo)) {
             return out;
         }
         double range = hi - lo;
-        double t = adaptiveThreshold((sum / soft.length - lo) / range);
         for (int i = 0; i < soft.length; i++) {
-            double c = calibrate((soft[i] - lo) / range, t);
+            out[i] = (float) ((soft[i] - lo) / range);
+        }
+        double t = rule.threshold(out);
+        for (int i = 0; i < soft.length; i++) {
+            double c = calibrate(out[i], t);
             out[i] = (float) (sharpness > 0 ? sharpen(c, sharpness) : c);
         }
         return out;
@@ -82,6 +91,6 @@ public final class SaliencyCalibration implements MaskRefiner {
 
     @Override
     public String describe() {
-        return "saliency-calibration(adaptive" + (sharpness > 0 ? ",sharpness=" + sharpness : "") + ")";
+        return "saliency-calibration(" + rule.name().toLowerCase(java.util.Locale.ROOT) + (sharpness > 0 ? ",sharpness=" + sharpness : "") + ")";
     }
 }

@@ -162,14 +162,12 @@ final class GraphSolvers {
      * Calibrates region saliency scores so that 0.5 means "object": the adaptive threshold, with the mean taken over
      * pixels (regions weighted by their size), goes to 0.5 ({@link SaliencyCalibration#calibrate}).
      */
-    static double[] calibrate(double[] s, org.supercuts.graph.RegionGraph g) {
-        double sum = 0;
-        double area = 0;
+    static double[] calibrate(double[] s, org.supercuts.graph.RegionGraph g, org.supercuts.refine.ThresholdRule rule) {
+        double[] area = new double[s.length];
         for (int i = 0; i < s.length; i++) {
-            sum += s[i] * g.size(i);
-            area += g.size(i);
+            area[i] = g.size(i);
         }
-        double t = SaliencyCalibration.adaptiveThreshold(sum / area);
+        double t = rule.threshold(s, area);
         double[] out = new double[s.length];
         for (int i = 0; i < s.length; i++) {
             out[i] = SaliencyCalibration.calibrate(s[i], t);

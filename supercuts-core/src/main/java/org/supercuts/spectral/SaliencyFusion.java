@@ -1,6 +1,7 @@
 package org.supercuts.spectral;
 
 import org.supercuts.refine.SaliencyCalibration;
+import org.supercuts.refine.ThresholdRule;
 
 import java.util.List;
 import java.util.Objects;
@@ -17,13 +18,14 @@ public final class SaliencyFusion implements ObjectSelector {
     private final List<ObjectSelector> parts;
     private final double[] weights;
     private final boolean stretch;
-    private final boolean calibrate;
+    /** The threshold mapped to 0.5, or null = no calibration. */
+    private final ThresholdRule calibrate;
     private final double sharpness;
     private final double centerSigma;
     private final double treeWeight;
     private final int treeSegments;
 
-    private SaliencyFusion(List<ObjectSelector> parts, double[] weights, boolean stretch, boolean calibrate, double sharpness,
+    private SaliencyFusion(List<ObjectSelector> parts, double[] weights, boolean stretch, ThresholdRule calibrate, double sharpness,
             double centerSigma, double treeWeight, int treeSegments) {
         Objects.requireNonNull(parts, "parts");
         Objects.requireNonNull(weights, "weights");
@@ -68,7 +70,7 @@ public final class SaliencyFusion implements ObjectSelector {
 
     /** Weighted mean of the selectors' scores (weights are normalised to sum to 1). */
     public static SaliencyFusion of(List<ObjectSelector> parts, double... weights) {
-        return new SaliencyFusion(parts, weights, false, false, 0, Double.POSITIVE_INFINITY, 0, 16);
+        return new SaliencyFusion(parts, weights, false, null, 0, Double.POSITIVE_INFINITY, 0, 16);
     }
 
     /** Rescale the fused score to [0, 1] (min to 0, max to 1) before thresholding. */
@@ -78,10 +80,18 @@ public final class SaliencyFusion implements ObjectSelector {
 
     /**
      * Calibrate the fused score so that the adaptive threshold of the saliency literature (twice the pixel-weighted mean,
-     * at most 1) maps to 0.5, after stretching.
+     * at most 1) maps to 0.5, after stretching; same as {@code calibrated(ThresholdRule.ADAPTIVE)} or off.
      */
     public SaliencyFusion calibrated(boolean c) {
-        return new SaliencyFusion(parts, weights, stretch, c, sharpness, centerSigma, treeWeight, treeSegments);
+        return calibrated(c ? ThresholdRule.ADAPTIVE : null);
+    }
+
+    /**
+     * Calibrate the fused score so that the rule's per-image threshold (regions weighted by area) maps to 0.5, after
+     * stretching; null = no calibration.
+     */
+    public SaliencyFusion calibrated(ThresholdRule rule) {
+        return new SaliencyFusion(parts, weights, stretch, rule, sharpness, centerSigma, treeWeight, treeSegments);
     }
 
     /**
@@ -140,7 +150,7 @@ public final class SaliencyFusion implements ObjectSelector {
             out = smoothOverTree(out, input);
         }
         double[] fused = stretch ? GraphSolvers.normalise(out) : out;
-        double[] result = calibrate ? GraphSolvers.calibrate(fused, input.graph()) : fused;
+        double[] result = calibrate != null ? GraphSolvers.calibrate(fused, input.graph(), calibrate) : fused;
         return sharpness > 0 ? sharpen(result, sharpness) : result;
     }
 
@@ -184,7 +194,8 @@ public final class SaliencyFusion implements ObjectSelector {
             s.append(k == 0 ? "" : ",").append(String.format(java.util.Locale.ROOT, "%.3f", weights[k])).append('*')
                     .append(parts.get(k).describe());
         }
-        return s.append(stretch ? ",stretched" : "").append(calibrate ? ",calibrated" : "")
+        String calibration = calibrate != null ? ",calibrated=" + calibrate.name().toLowerCase(java.util.Locale.ROOT) : "";
+        return s.append(stretch ? ",stretched" : "").append(calibration)
                 .append(sharpness > 0 ? ",sharpness=" + sharpness : "")
                 .append(Double.isFinite(centerSigma) ? ",centerSigma=" + centerSigma : "")
                 .append(treeWeight > 0 ? ",tree=" + treeWeight + "@" + treeSegments + ")" : ")").toString();

@@ -13,6 +13,7 @@ import org.supercuts.graph.GaussianAffinity;
 import org.supercuts.graph.TokenCutAffinity;
 import org.supercuts.refine.GuidedFilter;
 import org.supercuts.refine.SaliencyCalibration;
+import org.supercuts.refine.ThresholdRule;
 import org.supercuts.spectral.BoundaryConnectivity;
 import org.supercuts.spectral.EigenSolver;
 import org.supercuts.spectral.ManifoldRanking;
@@ -72,6 +73,12 @@ public final class Variants {
                 .tolerance(1e-6))).build());
         ALL.put("sal-seg8", () -> SuperCuts.pipeline().partition(NCut.recursive().maxSegments(8)).build());
         ALL.put("saliency", () -> SuperCuts.pipeline().build());
+        for (ThresholdRule rule : ThresholdRule.values()) {
+            ALL.put("saliency-" + rule.name().toLowerCase(java.util.Locale.ROOT), () -> SuperCuts.pipeline().selection(
+                    SaliencyFusion.of(List.of(ManifoldRanking.defaults()), 1).centerBias(Presets.CENTER_SIGMA)
+                            .treeSmoothing(Presets.TREE_WEIGHT, Presets.TREE_SEGMENTS).stretched(true).calibrated(rule)
+                            .sharpness(Presets.SHARPNESS)).build());
+        }
         ALL.put("saliency-tol6", () -> SuperCuts.pipeline().partition(NCut.recursive().solver(EigenSolver.auto().tolerance(1e-6)))
                 .build());
         ALL.put("saliency-multiscale", () -> Presets.saliencyMultiScale().build());
@@ -135,6 +142,15 @@ public final class Variants {
 
     static ObjectSelector treeRaw() {
         return SaliencyFusion.of(List.of(ManifoldRanking.defaults()), 1).stretched(true).centerBias(0.5).treeSmoothing(0.5, 16);
+    }
+
+    /** Uncalibrated selectors for ThresholdStudy, by name. */
+    static ObjectSelector rawSelector(String name) {
+        return switch (name) {
+            case "treeRaw" -> treeRaw();
+            case "mrRaw" -> SaliencyFusion.of(List.of(ManifoldRanking.defaults()), 1).stretched(true);
+            default -> throw new IllegalArgumentException("unknown raw selector '" + name + "'");
+        };
     }
 
     static ObjectSelector cal(List<ObjectSelector> parts, double... weights) {
