@@ -73,6 +73,18 @@ public final class Variants {
                 .tolerance(1e-6))).build());
         ALL.put("sal-seg8", () -> SuperCuts.pipeline().partition(NCut.recursive().maxSegments(8)).build());
         ALL.put("saliency", () -> SuperCuts.pipeline().build());
+        for (double s2 : new double[] {0.03, 0.05, 0.2}) {
+            ALL.put("saliency-s2=" + s2, () -> SuperCuts.pipeline().selection(balanced(ManifoldRanking.defaults().sigmaSquared(s2)))
+                    .build());
+        }
+        ALL.put("mr-s2-ensemble", () -> SuperCuts.pipeline().selection(SaliencyFusion.of(List.of(ManifoldRanking.defaults(),
+                ManifoldRanking.defaults().sigmaSquared(0.2)), 1, 1).centerBias(Presets.CENTER_SIGMA)
+                .treeSmoothing(Presets.TREE_WEIGHT, Presets.TREE_SEGMENTS).stretched(true).calibrated(Presets.THRESHOLD_RULE)
+                .sharpness(Presets.SHARPNESS)).build());
+        for (double a : new double[] {0.9, 0.999}) {
+            ALL.put("saliency-alpha=" + a, () -> SuperCuts.pipeline().selection(balanced(ManifoldRanking.defaults().alpha(a)))
+                    .build());
+        }
         for (ThresholdRule rule : ThresholdRule.values()) {
             ALL.put("saliency-" + rule.name().toLowerCase(java.util.Locale.ROOT), () -> SuperCuts.pipeline().selection(
                     SaliencyFusion.of(List.of(ManifoldRanking.defaults()), 1).centerBias(Presets.CENTER_SIGMA)
@@ -142,6 +154,13 @@ public final class Variants {
 
     static ObjectSelector treeRaw() {
         return SaliencyFusion.of(List.of(ManifoldRanking.defaults()), 1).stretched(true).centerBias(0.5).treeSmoothing(0.5, 16);
+    }
+
+    /** The default selection around another manifold-ranking spec. */
+    static ObjectSelector balanced(ObjectSelector mr) {
+        return SaliencyFusion.of(List.of(mr), 1).centerBias(Presets.CENTER_SIGMA)
+                .treeSmoothing(Presets.TREE_WEIGHT, Presets.TREE_SEGMENTS).stretched(true).calibrated(Presets.THRESHOLD_RULE)
+                .sharpness(Presets.SHARPNESS);
     }
 
     /** Uncalibrated selectors for ThresholdStudy, by name. */
