@@ -23,10 +23,10 @@ public final class SaliencyFusion implements ObjectSelector {
     private final double sharpness;
     private final double centerSigma;
     private final double treeWeight;
-    private final int treeSegments;
+    private final int[] treeSegments;
 
     private SaliencyFusion(List<ObjectSelector> parts, double[] weights, boolean stretch, ThresholdRule calibrate, double sharpness,
-            double centerSigma, double treeWeight, int treeSegments) {
+            double centerSigma, double treeWeight, int[] treeSegments) {
         Objects.requireNonNull(parts, "parts");
         Objects.requireNonNull(weights, "weights");
         if (parts.isEmpty() || parts.size() != weights.length) {
@@ -61,16 +61,21 @@ public final class SaliencyFusion implements ObjectSelector {
         if (!(treeWeight >= 0 && treeWeight <= 1)) {
             throw new IllegalArgumentException("treeWeight must be in [0, 1], got " + treeWeight);
         }
-        if (treeSegments < 2) {
-            throw new IllegalArgumentException("treeSegments must be >= 2, got " + treeSegments);
+        if (treeSegments.length == 0) {
+            throw new IllegalArgumentException("treeSegments must name at least one level, got none");
+        }
+        for (int k : treeSegments) {
+            if (k < 2) {
+                throw new IllegalArgumentException("treeSegments must be >= 2, got " + k);
+            }
         }
         this.treeWeight = treeWeight;
-        this.treeSegments = treeSegments;
+        this.treeSegments = treeSegments.clone();
     }
 
     /** Weighted mean of the selectors' scores (weights are normalised to sum to 1). */
     public static SaliencyFusion of(List<ObjectSelector> parts, double... weights) {
-        return new SaliencyFusion(parts, weights, false, null, 0, Double.POSITIVE_INFINITY, 0, 16);
+        return new SaliencyFusion(parts, weights, false, null, 0, Double.POSITIVE_INFINITY, 0, new int[] {16});
     }
 
     /** Rescale the fused score to [0, 1] (min to 0, max to 1) before thresholding. */
@@ -119,7 +124,7 @@ public final class SaliencyFusion implements ObjectSelector {
      * hierarchical saliency (Yan, Xu, Shi &amp; Jia, CVPR 2013), with the hierarchy from normalized cuts instead of
      * scale-space merging. {@code w = 0} is off.
      */
-    public SaliencyFusion treeSmoothing(double w, int segments) {
+    public SaliencyFusion treeSmoothing(double w, int... segments) {
         return new SaliencyFusion(parts, weights, stretch, calibrate, sharpness, centerSigma, w, segments);
     }
 
@@ -155,21 +160,27 @@ public final class SaliencyFusion implements ObjectSelector {
     }
 
     private double[] smoothOverTree(double[] s, Input input) {
-        int[] segment = input.partition().tree().labelsWithSegments(treeSegments);
-        int m = 0;
-        for (int v : segment) {
-            m = Math.max(m, v + 1);
-        }
-        double[] sum = new double[m];
-        double[] area = new double[m];
-        for (int i = 0; i < s.length; i++) {
-            double a = input.graph().size(i);
-            sum[segment[i]] += a * s[i];
-            area[segment[i]] += a;
+        double[] levelMean = new double[s.length];
+        for (int segments : treeSegments) {
+            int[] segment = input.partition().tree().labelsWithSegments(segments);
+            int m = 0;
+            for (int v : segment) {
+                m = Math.max(m, v + 1);
+            }
+            double[] sum = new double[m];
+            double[] area = new double[m];
+            for (int i = 0; i < s.length; i++) {
+                double a = input.graph().size(i);
+                sum[segment[i]] += a * s[i];
+                area[segment[i]] += a;
+            }
+            for (int i = 0; i < s.length; i++) {
+                levelMean[i] += sum[segment[i]] / area[segment[i]] / treeSegments.length;
+            }
         }
         double[] out = new double[s.length];
         for (int i = 0; i < s.length; i++) {
-            out[i] = (1 - treeWeight) * s[i] + treeWeight * sum[segment[i]] / area[segment[i]];
+            out[i] = (1 - treeWeight) * s[i] + treeWeight * levelMean[i];
         }
         return out;
     }
@@ -198,6 +209,6 @@ public final class SaliencyFusion implements ObjectSelector {
         return s.append(stretch ? ",stretched" : "").append(calibration)
                 .append(sharpness > 0 ? ",sharpness=" + sharpness : "")
                 .append(Double.isFinite(centerSigma) ? ",centerSigma=" + centerSigma : "")
-                .append(treeWeight > 0 ? ",tree=" + treeWeight + "@" + treeSegments + ")" : ")").toString();
+                .append(treeWeight > 0 ? ",tree=" + treeWeight + "@" + java.util.Arrays.toString(treeSegments) + ")" : ")").toString();
     }
 }

@@ -77,6 +77,11 @@ public final class Variants {
             ALL.put("saliency-s2=" + s2, () -> SuperCuts.pipeline().selection(balanced(ManifoldRanking.defaults().sigmaSquared(s2)))
                     .build());
         }
+        ALL.put("tree-4-8-16", () -> SuperCuts.pipeline().selection(treeLevels(0.5, 4, 8, 16)).build());
+        ALL.put("tree-8-16", () -> SuperCuts.pipeline().selection(treeLevels(0.5, 8, 16)).build());
+        ALL.put("tree-8-16-w.6", () -> SuperCuts.pipeline().selection(treeLevels(0.6, 8, 16)).build());
+        ALL.put("tree-8-16-32", () -> SuperCuts.pipeline().partition(NCut.recursive().maxSegments(32))
+                .selection(treeLevels(0.5, 8, 16, 32)).build());
         ALL.put("mr-s2-ensemble", () -> SuperCuts.pipeline().selection(SaliencyFusion.of(List.of(ManifoldRanking.defaults(),
                 ManifoldRanking.defaults().sigmaSquared(0.2)), 1, 1).centerBias(Presets.CENTER_SIGMA)
                 .treeSmoothing(Presets.TREE_WEIGHT, Presets.TREE_SEGMENTS).stretched(true).calibrated(Presets.THRESHOLD_RULE)
@@ -161,6 +166,11 @@ public final class Variants {
         return SaliencyFusion.of(List.of(mr), 1).centerBias(Presets.CENTER_SIGMA)
                 .treeSmoothing(Presets.TREE_WEIGHT, Presets.TREE_SEGMENTS).stretched(true).calibrated(Presets.THRESHOLD_RULE)
                 .sharpness(Presets.SHARPNESS);
+    }
+
+    static ObjectSelector treeLevels(double w, int... levels) {
+        return SaliencyFusion.of(List.of(ManifoldRanking.defaults()), 1).centerBias(Presets.CENTER_SIGMA)
+                .treeSmoothing(w, levels).stretched(true).calibrated(Presets.THRESHOLD_RULE).sharpness(Presets.SHARPNESS);
     }
 
     /** Uncalibrated selectors for ThresholdStudy, by name. */
