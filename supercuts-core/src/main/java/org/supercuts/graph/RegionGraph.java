@@ -11,7 +11,8 @@ import org.supercuts.image.PlanarImage;
 /**
  * The region adjacency graph of a labelling, with the per-region statistics every later stage needs: pixel counts,
  * centroids, bounding boxes, mean colour (sRGB and CIELAB), contact with the image border, and, for every pair of
- * 4-adjacent regions, the length of their shared boundary (the number of 4-neighbour pixel pairs across it).
+ * 4-adjacent regions, the length of their shared boundary (the number of 4-neighbour pixel pairs across it) and its
+ * contrast (the mean CIELAB distance of those pixel pairs: how strong an image edge the boundary follows).
  *
  * <p>Adjacency is stored in compressed-row form: the neighbours of region {@code r} are
  * {@code neighbour(k)} for {@code k} in {@code [neighbourStart(r), neighbourStart(r + 1))}, sorted ascending.
@@ -32,9 +33,11 @@ public final class RegionGraph {
     private final int[] start;
     private final int[] neighbours;
     private final int[] boundary;
+    private final double[] contrast;
 
     private RegionGraph(int regions, int width, int height, int[] sizes, double[] centroidX, double[] centroidY, int[] boxes,
-            double[] meanRgb, double[] meanLab, int[] borderPixels, int[] start, int[] neighbours, int[] boundary) {
+            double[] meanRgb, double[] meanLab, int[] borderPixels, int[] start, int[] neighbours, int[] boundary,
+            double[] contrast) {
         this.regions = regions;
         this.width = width;
         this.height = height;
@@ -48,6 +51,7 @@ public final class RegionGraph {
         this.start = start;
         this.neighbours = neighbours;
         this.boundary = boundary;
+        this.contrast = contrast;
     }
 
     /** Builds the graph of {@code labels} over {@code image} (which must have the same size). */
@@ -194,7 +198,78 @@ public final class RegionGraph {
                 labSum[3 * r + c] /= sizes[r];
             }
         }
-        return new RegionGraph(n, w, h, sizes, cx, cy, boxes, rgbSum, labSum, border, start, nb, len);
+        double[] contrast = boundaryContrasts(labPlanes, lbl, w, h, start, nb, len);
+        return new RegionGraph(n, w, h, sizes, cx, cy, boxes, rgbSum, labSum, border, start, nb, len, contrast);
+    }
+
+    /**
+     * Mean CIELAB distance of the 4-neighbour pixel pairs across each shared boundary, per adjacency entry (both directions
+     * of an edge get the same value). A second pass over the labels that only works at boundary pixels; sums go to the
+     * entry of the smaller label and are mirrored at the end, and consecutive pairs along a boundary usually join the same
+     * two regions, so small caches save most adjacency look-ups.
+     */
+    private static double[] boundaryContrasts(float[][] labPlanes, int[] lbl, int w, int h, int[] start, int[] nb, int[] len) {
+        float[] l0 = labPlanes[0];
+        float[] l1 = labPlanes[1];
+        float[] l2 = labPlanes[2];
+        double[] sum = new double[nb.length];
+        // A vertical boundary continues from the row above (cache per column); a horizontal one from the pixel to the left.
+        long[] rightKey = new long[w];
+        int[] rightEntry = new int[w];
+        Arrays.fill(rightKey, -1);
+        long downKey = -1;
+        int downEntry = -1;
+        for (int y = 0; y < h; y++) {
+            int row = y * w;
+            for (int x = 0; x < w; x++) {
+                int i = row + x;
+                int l = lbl[i];
+                if (x + 1 < w && lbl[i + 1] != l) {
+                    int o = lbl[i + 1];
+                    long key = orderedKey(l, o);
+                    if (key != rightKey[x]) {
+                        rightKey[x] = key;
+                        rightEntry[x] = entry(start, nb, Math.min(l, o), Math.max(l, o));
+                    }
+                    sum[rightEntry[x]] += labDistance(l0, l1, l2, i, i + 1);
+                }
+                if (y + 1 < h && lbl[i + w] != l) {
+                    int o = lbl[i + w];
+                    long key = orderedKey(l, o);
+                    if (key != downKey) {
+                        downKey = key;
+                        downEntry = entry(start, nb, Math.min(l, o), Math.max(l, o));
+                    }
+                    sum[downEntry] += labDistance(l0, l1, l2, i, i + w);
+                }
+            }
+        }
+        int n = start.length - 1;
+        for (int r = 0; r < n; r++) {
+            for (int k = start[r]; k < start[r + 1]; k++) {
+                int o = nb[k];
+                if (o > r) {
+                    sum[k] /= len[k];
+                    sum[entry(start, nb, o, r)] = sum[k];
+                }
+            }
+        }
+        return sum;
+    }
+
+    private static long orderedKey(int a, int b) {
+        return a < b ? ((long) a << 32) | b : ((long) b << 32) | a;
+    }
+
+    private static int entry(int[] start, int[] nb, int from, int to) {
+        return Arrays.binarySearch(nb, start[from], start[from + 1], to);
+    }
+
+    private static double labDistance(float[] l0, float[] l1, float[] l2, int p, int q) {
+        double a = l0[p] - l0[q];
+        double b = l1[p] - l1[q];
+        double c = l2[p] - l2[q];
+        return Math.sqrt(a * a + b * b + c * c);
     }
 
     private static long pairKey(int a, int b, int n) {
@@ -271,6 +346,21 @@ public final class RegionGraph {
     /** Shared boundary length of the k-th adjacency entry. */
     public int boundaryLength(int k) {
         return boundary[k];
+    }
+
+    /**
+     * Contrast of the k-th adjacency entry's shared boundary: the mean CIELAB distance (in CIELAB units) between the two
+     * pixels of each 4-neighbour pair across it. High where the boundary follows an image edge, near 0 where it cuts
+     * through a smooth area, whatever the two regions' mean colours are.
+     */
+    public double boundaryContrast(int k) {
+        return contrast[k];
+    }
+
+    /** The contrast of the shared boundary of two regions (see {@link #boundaryContrast(int)}), 0 when not adjacent. */
+    public double boundaryContrast(int a, int b) {
+        int i = Arrays.binarySearch(neighbours, start[a], start[a + 1], b);
+        return i >= 0 ? contrast[i] : 0;
     }
 
     public int degree(int region) {

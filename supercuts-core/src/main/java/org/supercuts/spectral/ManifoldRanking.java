@@ -13,37 +13,70 @@ import org.supercuts.graph.RegionGraph;
  *
  * <p>Defaults follow the paper: alpha = 0.99, sigma^2 = 0.1 on colour distances normalised to [0, 1].
  *
+ * <p>Optional edge cue ({@link #edgeWeight(double)}, off by default): mean colour alone links two regions of similar
+ * colour even when a strong image edge separates them. Following the intervening-contour cue of Leung &amp; Malik
+ * ("Contour continuity in region based image segmentation", ECCV 1998) and Malik, Belongie, Leung &amp; Shi ("Contour and
+ * Texture Analysis for Image Segmentation", IJCV 2001), where the affinity of two pixels falls with the strongest edge on
+ * the line between them, the distance of two linked regions gets an added term {@code lambda * e / e_max}: for adjacent
+ * regions {@code e} is the contrast of their shared boundary ({@link RegionGraph#boundaryContrast(int)}); for regions two
+ * hops apart, the smallest over the intermediate regions of the larger of the two boundary contrasts crossed (the weakest
+ * path's strongest edge); links that exist only because both regions touch the image border get no edge term;
+ * {@code e_max} is the image's largest boundary contrast. Measured on ECSSD's odd half (500 images) in the default
+ * pipeline: lambda = 0.3 raised IoU from .535 to .544 and max-F-beta from .740 to .747 for well under a millisecond.
+ *
  * <p>Deviations from the paper: the ranking is solved by conjugate gradients on the sparse system instead of forming the
  * inverse, so the diagonal of the ranking matrix is not zeroed (each query also ranks itself; this shifts every query's
- * own score but not the order of the others). The graph uses this pipeline's superpixels and CIELAB means.
+ * own score but not the order of the others). The graph uses this pipeline's superpixels and CIELAB means. The edge cue
+ * is not in the paper; the intervening-contour papers use oriented filter energy along the straight line between two
+ * pixels, this uses the mean colour step across superpixel boundaries along graph paths.
  *
  * <p>Thread safety: immutable, safe to call concurrently.
  */
 public final class ManifoldRanking implements ObjectSelector {
     private final double alpha;
     private final double sigmaSquared;
+    private final double edgeWeight;
 
-    private ManifoldRanking(double alpha, double sigmaSquared) {
+    private ManifoldRanking(double alpha, double sigmaSquared, double edgeWeight) {
         if (!(alpha > 0 && alpha < 1)) {
             throw new IllegalArgumentException("alpha must be in (0, 1), got " + alpha);
         }
         if (!(sigmaSquared > 0) || !Double.isFinite(sigmaSquared)) {
             throw new IllegalArgumentException("sigmaSquared must be finite and > 0, got " + sigmaSquared);
         }
+        if (!(edgeWeight >= 0) || !Double.isFinite(edgeWeight)) {
+            throw new IllegalArgumentException("edgeWeight must be finite and >= 0, got " + edgeWeight);
+        }
         this.alpha = alpha;
         this.sigmaSquared = sigmaSquared;
+        this.edgeWeight = edgeWeight;
     }
 
+    /** The paper's settings, without the edge cue. */
     public static ManifoldRanking defaults() {
-        return new ManifoldRanking(0.99, 0.1);
+        return new ManifoldRanking(0.99, 0.1, 0);
     }
 
     public ManifoldRanking alpha(double a) {
-        return new ManifoldRanking(a, sigmaSquared);
+        return new ManifoldRanking(a, sigmaSquared, edgeWeight);
     }
 
     public ManifoldRanking sigmaSquared(double s) {
-        return new ManifoldRanking(alpha, s);
+        return new ManifoldRanking(alpha, s, edgeWeight);
+    }
+
+    /**
+     * Weight lambda of the intervening-edge term added to the normalised colour distance of linked regions (see the class
+     * comment); 0 (the default) turns the cue off, 0.3 measured best on ECSSD's odd half (0.6 and more hurt).
+     *
+     * @throws IllegalArgumentException when {@code w} is negative, NaN or infinite
+     */
+    public ManifoldRanking edgeWeight(double w) {
+        return new ManifoldRanking(alpha, sigmaSquared, w);
+    }
+
+    public double edgeWeight() {
+        return edgeWeight;
     }
 
     /** The ranking graph in CSR form: start (n+1), neighbour and weight arrays. */
@@ -75,6 +108,7 @@ public final class ManifoldRanking implements ObjectSelector {
             }
         }
         double[] dist = BoundaryConnectivity.colourDistances(g);
+        double[] edge = edgeWeight > 0 ? edgeCosts(g) : null;
         double maxD = 0;
         for (int i = 0; i < n * n; i++) {
             if (link[i]) {
@@ -97,6 +131,9 @@ public final class ManifoldRanking implements ObjectSelector {
             for (int j = 0; j < n; j++) {
                 if (link[i * n + j]) {
                     double d = maxD > 0 ? dist[i * n + j] / maxD : 0;
+                    if (edge != null && edge[i * n + j] >= 0) {
+                        d += edgeWeight * edge[i * n + j];
+                    }
                     nb[o] = j;
                     w[o] = Math.exp(-d / sigmaSquared);
                     degree[i] += w[o];
@@ -105,6 +142,45 @@ public final class ManifoldRanking implements ObjectSelector {
             }
         }
         return new Csr(start, nb, w, degree);
+    }
+
+    /**
+     * The edge term per region pair (row-major n x n), boundary contrasts divided by the image's largest: the shared
+     * boundary's for adjacent regions, the minimum over intermediate regions of the larger of the two crossed for regions
+     * two hops apart, -1 (no term) for the rest.
+     */
+    static double[] edgeCosts(RegionGraph g) {
+        int n = g.regionCount();
+        double max = 0;
+        for (int k = 0; k < g.neighbourStart(n); k++) {
+            max = Math.max(max, g.boundaryContrast(k));
+        }
+        double inv = max > 0 ? 1 / max : 0;
+        double[] cost = new double[n * n];
+        Arrays.fill(cost, -1);
+        for (int i = 0; i < n; i++) {
+            for (int k = g.neighbourStart(i); k < g.neighbourStart(i + 1); k++) {
+                cost[i * n + g.neighbour(k)] = g.boundaryContrast(k) * inv;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            for (int k = g.neighbourStart(i); k < g.neighbourStart(i + 1); k++) {
+                int j = g.neighbour(k);
+                double first = g.boundaryContrast(k) * inv;
+                for (int k2 = g.neighbourStart(j); k2 < g.neighbourStart(j + 1); k2++) {
+                    int m = g.neighbour(k2);
+                    if (m == i || g.adjacent(i, m)) {
+                        continue;
+                    }
+                    double path = Math.max(first, g.boundaryContrast(k2) * inv);
+                    int im = i * n + m;
+                    if (cost[im] < 0 || path < cost[im]) {
+                        cost[im] = path;
+                    }
+                }
+            }
+        }
+        return cost;
     }
 
     private static int[] borderRegions(RegionGraph g) {
@@ -215,6 +291,7 @@ public final class ManifoldRanking implements ObjectSelector {
 
     @Override
     public String describe() {
-        return "manifold-ranking(alpha=" + alpha + ",sigma2=" + sigmaSquared + ")";
+        return "manifold-ranking(alpha=" + alpha + ",sigma2=" + sigmaSquared + (edgeWeight > 0 ? ",edgeWeight=" + edgeWeight : "")
+                + ")";
     }
 }

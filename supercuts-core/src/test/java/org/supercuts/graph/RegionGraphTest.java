@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
+
 import org.junit.jupiter.api.Test;
+import org.supercuts.image.Cielab;
 import org.supercuts.image.LabelMap;
 import org.supercuts.image.PlanarImage;
 
@@ -39,6 +42,44 @@ class RegionGraphTest {
         assertThat(g.borderPixels(2)).isZero();
         assertThat(g.borderPixels(3)).isEqualTo(4);
         assertThat(g.borderPixels(0)).isEqualTo(3);
+    }
+
+    @Test
+    void boundaryContrastIsTheMeanLabStepAcrossTheBoundary() {
+        RegionGraph g = graph();
+        double[] red = new double[3];
+        double[] black = new double[3];
+        Cielab.fromSrgb(1, 0, 0, red);
+        Cielab.fromSrgb(0, 0, 0, black);
+        double step = Math.sqrt(Math.pow(red[0] - black[0], 2) + Math.pow(red[1] - black[1], 2) + Math.pow(red[2] - black[2], 2));
+        // Region 1 is the only red one, so every pixel pair across its boundaries is a red/black step, all others are 0.
+        for (int[] redEdge : new int[][] {{0, 1}, {1, 2}, {1, 3}}) {
+            assertThat(g.boundaryContrast(redEdge[0], redEdge[1])).isCloseTo(step, within(1e-3));
+            assertThat(g.boundaryContrast(redEdge[1], redEdge[0])).isCloseTo(step, within(1e-3));
+        }
+        assertThat(g.boundaryContrast(0, 2)).isZero();
+        assertThat(g.boundaryContrast(0, 3)).isZero();
+        assertThat(g.boundaryContrast(2, 3)).isZero();
+        for (int k = g.neighbourStart(0); k < g.neighbourStart(1); k++) {
+            assertThat(g.boundaryContrast(k)).isEqualTo(g.boundaryContrast(0, g.neighbour(k)));
+        }
+    }
+
+    @Test
+    void boundaryContrastAveragesOverThePixelPairs() {
+        // Two regions split by a vertical line between columns 1 and 2; only the top row's pair crosses a colour step.
+        int[] labels = {0, 0, 1, 1, 0, 0, 1, 1};
+        float[] grey = new float[8];
+        Arrays.fill(grey, 0.5f);
+        grey[2] = 1f;
+        RegionGraph g = RegionGraph.build(PlanarImage.wrap(4, 2, grey), LabelMap.of(4, 2, labels));
+        double[] a = new double[3];
+        double[] b = new double[3];
+        Cielab.fromSrgb(0.5, 0.5, 0.5, a);
+        Cielab.fromSrgb(1, 1, 1, b);
+        double step = Math.sqrt(Math.pow(b[0] - a[0], 2) + Math.pow(b[1] - a[1], 2) + Math.pow(b[2] - a[2], 2));
+        assertThat(g.boundaryLength(0, 1)).isEqualTo(2);
+        assertThat(g.boundaryContrast(0, 1)).isCloseTo(step / 2, within(1e-3));
     }
 
     @Test

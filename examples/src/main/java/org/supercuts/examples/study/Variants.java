@@ -138,6 +138,12 @@ public final class Variants {
                 1).stretched(true).calibrated(true)).build());
         ALL.put("saliency-ncut", () -> SuperCuts.pipeline().selection(SaliencyFusion.of(List.of(ManifoldRanking.defaults(),
                 ObjectSelectors.borderPrior()), 3, 1).stretched(true).calibrated(true).sharpness(Presets.SHARPNESS)).build());
+        // Issue 6, intervening-edge cue in the manifold-ranking graph (branch edges): the default with ManifoldRanking.edgeWeight.
+        for (double lam : new double[] {0.2, 0.3, 0.4}) {
+            ALL.put("saliency-edge" + lam, () -> SuperCuts.pipeline().selection(SaliencyFusion.of(List.of(ManifoldRanking.defaults()
+                    .edgeWeight(lam)), 1).centerBias(Presets.CENTER_SIGMA).treeSmoothing(Presets.TREE_WEIGHT, Presets.TREE_SEGMENTS)
+                    .stretched(true).calibrated(true).sharpness(Presets.SHARPNESS)).build());
+        }
         ALL.put("fusion-k200", () -> SuperCuts.pipeline().superpixels(Slic.segments(200)).selection(fusion()).build());
     }
 
