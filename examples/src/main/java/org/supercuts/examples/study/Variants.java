@@ -13,8 +13,12 @@ import org.supercuts.graph.GaussianAffinity;
 import org.supercuts.graph.TokenCutAffinity;
 import org.supercuts.refine.GuidedFilter;
 import org.supercuts.refine.SaliencyCalibration;
+import org.supercuts.spectral.AbsorbingMarkovChain;
+import org.supercuts.spectral.BackgroundClusterContrast;
 import org.supercuts.spectral.BoundaryConnectivity;
+import org.supercuts.spectral.CellularAutomata;
 import org.supercuts.spectral.EigenSolver;
+import org.supercuts.spectral.ForegroundQueryRanking;
 import org.supercuts.spectral.ManifoldRanking;
 import org.supercuts.spectral.NCut;
 import org.supercuts.spectral.ObjectSelector;
@@ -115,6 +119,24 @@ public final class Variants {
         ALL.put("saliency-ncut", () -> SuperCuts.pipeline().selection(SaliencyFusion.of(List.of(ManifoldRanking.defaults(),
                 ObjectSelectors.borderPrior()), 3, 1).stretched(true).calibrated(true).sharpness(Presets.SHARPNESS)).build());
         ALL.put("fusion-k200", () -> SuperCuts.pipeline().superpixels(Slic.segments(200)).selection(fusion()).build());
+        // Issue 6, background-prior family (branch bgprior): BSCA, SCA propagation, absorbing Markov chain, foreground
+        // queries; each with the default's post-processing (centre bias, NCut-tree smoothing, calibration, sharpening).
+        ALL.put("bg-bcc", () -> bg(List.of(BackgroundClusterContrast.defaults()), 1));
+        ALL.put("bg-bsca", () -> bg(List.of(CellularAutomata.backgroundBased()), 1));
+        ALL.put("bg-amc", () -> bg(List.of(AbsorbingMarkovChain.defaults()), 1));
+        ALL.put("bg-mr-ca", () -> bg(List.of(CellularAutomata.of(ManifoldRanking.defaults())), 1));
+        for (int w : new int[] {1, 2, 3}) {
+            ALL.put("bg-mr" + w + "-bsca", () -> bg(List.of(ManifoldRanking.defaults(), CellularAutomata.backgroundBased()), w, 1));
+            ALL.put("bg-mr" + w + "-amc", () -> bg(List.of(ManifoldRanking.defaults(), AbsorbingMarkovChain.defaults()), w, 1));
+        }
+        ALL.put("bg-ca(mr-bsca)", () -> bg(List.of(CellularAutomata.of(SaliencyFusion.of(List.of(ManifoldRanking.defaults(),
+                CellularAutomata.backgroundBased()), 1, 1))), 1));
+        ALL.put("bg-fq(mr-bsca)", () -> bg(List.of(ForegroundQueryRanking.of(SaliencyFusion.of(List.of(
+                ManifoldRanking.defaults(), CellularAutomata.backgroundBased()), 1, 1))), 1));
+        ALL.put("bg-fq(mr-bsca)+mr-bsca", () -> {
+            ObjectSelector mean = SaliencyFusion.of(List.of(ManifoldRanking.defaults(), CellularAutomata.backgroundBased()), 1, 1);
+            return bg(List.of(ForegroundQueryRanking.of(mean), mean), 1, 1);
+        });
     }
 
     /** Variant names, sorted. */
@@ -135,6 +157,13 @@ public final class Variants {
 
     static ObjectSelector treeRaw() {
         return SaliencyFusion.of(List.of(ManifoldRanking.defaults()), 1).stretched(true).centerBias(0.5).treeSmoothing(0.5, 16);
+    }
+
+    /** The default pipeline with {@code parts} fused (weighted mean) in place of manifold ranking (issue 6, bgprior). */
+    static Pipeline bg(List<ObjectSelector> parts, double... weights) {
+        return SuperCuts.pipeline().selection(SaliencyFusion.of(parts, weights).centerBias(Presets.CENTER_SIGMA)
+                .treeSmoothing(Presets.TREE_WEIGHT, Presets.TREE_SEGMENTS).stretched(true).calibrated(true)
+                .sharpness(Presets.SHARPNESS)).build();
     }
 
     static ObjectSelector cal(List<ObjectSelector> parts, double... weights) {
