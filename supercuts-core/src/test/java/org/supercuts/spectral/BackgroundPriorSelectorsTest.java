@@ -147,7 +147,58 @@ class BackgroundPriorSelectorsTest {
     }
 
     @Test
+    void multiLayerIntegrationSharpensWhereTheLayersAgree() {
+        RegionGraph g = SaliencySelectorsTest.blocks();
+        double[] a = new double[24];
+        double[] b = new double[24];
+        for (int r = 0; r < 24; r++) {
+            boolean object = SaliencySelectorsTest.isObject(r);
+            a[r] = object ? 0.7 : 0.3 - 0.01 * (r % 5);
+            b[r] = object ? 0.8 : 0.2 + 0.01 * (r % 7);
+        }
+        a[0] = 1.0; // map A also calls a background corner foreground; B disagrees
+        b[0] = 0.0;
+        b[5] = 1.0; // and B calls another corner foreground, A disagrees
+        a[5] = 0.0; // (both maps span [0, 1], so the layers' rescaling leaves them as they are)
+        double[] plain = MultiLayerCellularAutomata.of(List.of(fixed(a), fixed(b))).steps(0).foreground(input(g));
+        double[] s = MultiLayerCellularAutomata.of(List.of(fixed(a), fixed(b))).foreground(input(g));
+        for (int r = 0; r < 24; r++) {
+            assertThat(plain[r]).isCloseTo((a[r] + b[r]) / 2, within(1e-12));
+            if (r == 0 || r == 5) {
+                // one vote each way: the layers move towards each other, the mean stays undecided
+                assertThat(s[r]).as("region %d", r).isBetween(0.3, 0.7);
+            } else if (SaliencySelectorsTest.isObject(r)) {
+                assertThat(s[r]).as("region %d", r).isGreaterThan(plain[r]);
+            } else {
+                assertThat(s[r]).as("region %d", r).isLessThan(plain[r]);
+            }
+        }
+    }
+
+    @Test
+    void otsuThresholdFallsBetweenTheModes() {
+        RegionGraph g = SaliencySelectorsTest.blocks();
+        double[] s = new double[24];
+        for (int r = 0; r < 24; r++) {
+            s[r] = SaliencySelectorsTest.isObject(r) ? 0.85 + 0.01 * (r % 3) : 0.1 + 0.01 * (r % 4);
+        }
+        assertThat(MultiLayerCellularAutomata.otsuThreshold(s, g)).isBetween(0.14, 0.85);
+    }
+
+    @Test
+    void integratedRankingAndAbsorptionSeparateTheCentralObject() {
+        assertSeparates(MultiLayerCellularAutomata.of(List.of(ManifoldRanking.defaults(), AbsorbingMarkovChain.defaults()
+                .sigmaSquared(0.05))).foreground(input(SaliencySelectorsTest.blocks())));
+    }
+
+    @Test
     void badParametersNameTheParameter() {
+        assertThatThrownBy(() -> MultiLayerCellularAutomata.of(List.of(ManifoldRanking.defaults())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("layers");
+        assertThatThrownBy(() -> MultiLayerCellularAutomata.of(List.of(ManifoldRanking.defaults(),
+                AbsorbingMarkovChain.defaults())).lambda(0)).hasMessageContaining("lambda");
+        assertThatThrownBy(() -> MultiLayerCellularAutomata.of(List.of(ManifoldRanking.defaults(),
+                AbsorbingMarkovChain.defaults())).steps(-1)).hasMessageContaining("steps");
         assertThatThrownBy(() -> BackgroundClusterContrast.defaults().clusters(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("clusters");
         assertThatThrownBy(() -> BackgroundClusterContrast.defaults().sigmaColor(0)).hasMessageContaining("sigmaColor");
