@@ -79,11 +79,15 @@ public final class ManifoldRanking implements ObjectSelector {
         return edgeWeight;
     }
 
-    /** The ranking graph in CSR form: start (n+1), neighbour and weight arrays. */
-    private record Csr(int[] start, int[] nb, double[] w, double[] degree) {
+    /**
+     * The ranking graph in CSR form: start (n+1), neighbour and weight arrays, and the weighted degree. Shared with the
+     * other selectors of the background-prior family ({@link CellularAutomata}, {@link AbsorbingMarkovChain}), which use
+     * the same two-hop, border-linked colour graph.
+     */
+    record Csr(int[] start, int[] nb, double[] w, double[] degree) {
     }
 
-    private Csr graph(RegionGraph g) {
+    Csr graph(RegionGraph g) {
         int n = g.regionCount();
         boolean[] link = new boolean[n * n];
         for (int i = 0; i < n; i++) {
@@ -183,7 +187,7 @@ public final class ManifoldRanking implements ObjectSelector {
         return cost;
     }
 
-    private static int[] borderRegions(RegionGraph g) {
+    static int[] borderRegions(RegionGraph g) {
         return java.util.stream.IntStream.range(0, g.regionCount()).filter(r -> g.borderPixels(r) > 0).toArray();
     }
 
@@ -192,7 +196,12 @@ public final class ManifoldRanking implements ObjectSelector {
      * diagonally dominant, and its diagonal is D because W has no self-loops). Stops at a relative residual of 1e-6, ample
      * for a ranking that is rescaled to [0, 1] afterwards; with alpha = 0.99 plain CG needs several times more iterations.
      */
-    private double[] rank(Csr c, double[] y) {
+    double[] rank(Csr c, double[] y) {
+        return solve(c, alpha, y);
+    }
+
+    /** Solves {@code (diag(c.degree) - alpha W) x = y} as {@link #rank} does; SPD whenever the diagonal dominates. */
+    static double[] solve(Csr c, double alpha, double[] y) {
         int n = y.length;
         double[] x = new double[n];
         double[] r = y.clone();

@@ -14,9 +14,14 @@ import org.supercuts.graph.TokenCutAffinity;
 import org.supercuts.refine.GuidedFilter;
 import org.supercuts.refine.SaliencyCalibration;
 import org.supercuts.refine.ThresholdRule;
+import org.supercuts.spectral.AbsorbingMarkovChain;
+import org.supercuts.spectral.BackgroundClusterContrast;
 import org.supercuts.spectral.BoundaryConnectivity;
+import org.supercuts.spectral.CellularAutomata;
 import org.supercuts.spectral.EigenSolver;
+import org.supercuts.spectral.ForegroundQueryRanking;
 import org.supercuts.spectral.ManifoldRanking;
+import org.supercuts.spectral.MultiLayerCellularAutomata;
 import org.supercuts.spectral.NCut;
 import org.supercuts.spectral.ObjectSelector;
 import org.supercuts.spectral.ObjectSelectors;
@@ -145,6 +150,66 @@ public final class Variants {
                     .stretched(true).calibrated(true).sharpness(Presets.SHARPNESS)).build());
         }
         ALL.put("fusion-k200", () -> SuperCuts.pipeline().superpixels(Slic.segments(200)).selection(fusion()).build());
+        // Issue 6, background-prior family (branch bgprior): BSCA, SCA propagation, absorbing Markov chain, foreground
+        // queries; each with the default's post-processing (centre bias, NCut-tree smoothing, calibration, sharpening).
+        ALL.put("bg-bcc", () -> bg(List.of(BackgroundClusterContrast.defaults()), 1));
+        ALL.put("bg-bsca", () -> bg(List.of(CellularAutomata.backgroundBased()), 1));
+        ALL.put("bg-amc", () -> bg(List.of(AbsorbingMarkovChain.defaults()), 1));
+        ALL.put("bg-mr-ca", () -> bg(List.of(CellularAutomata.of(ManifoldRanking.defaults())), 1));
+        for (int w : new int[] {1, 2, 3}) {
+            ALL.put("bg-mr" + w + "-bsca", () -> bg(List.of(ManifoldRanking.defaults(), CellularAutomata.backgroundBased()), w, 1));
+            ALL.put("bg-mr" + w + "-amc", () -> bg(List.of(ManifoldRanking.defaults(), AbsorbingMarkovChain.defaults()), w, 1));
+        }
+        ALL.put("bg-ca(mr-bsca)", () -> bg(List.of(CellularAutomata.of(SaliencyFusion.of(List.of(ManifoldRanking.defaults(),
+                CellularAutomata.backgroundBased()), 1, 1))), 1));
+        ALL.put("bg-fq(mr-bsca)", () -> bg(List.of(ForegroundQueryRanking.of(SaliencyFusion.of(List.of(
+                ManifoldRanking.defaults(), CellularAutomata.backgroundBased()), 1, 1))), 1));
+        for (double s2 : new double[] {0.05, 0.2}) {
+            ALL.put("bg-mr-s" + s2, () -> bg(List.of(ManifoldRanking.defaults().sigmaSquared(s2)), 1));
+        }
+        for (double s2 : new double[] {0.01, 0.02, 0.03, 0.05, 0.2}) {
+            ALL.put("bg-amc-s" + s2, () -> bg(List.of(AbsorbingMarkovChain.defaults().sigmaSquared(s2)), 1));
+            for (int w : new int[] {1, 2, 3}) {
+                ALL.put("bg-mr" + w + "-amc-s" + s2, () -> bg(List.of(ManifoldRanking.defaults(), AbsorbingMarkovChain.defaults()
+                        .sigmaSquared(s2)), w, 1));
+            }
+        }
+        ALL.put("bg-ca(mr2-amc)", () -> bg(List.of(CellularAutomata.of(SaliencyFusion.of(List.of(ManifoldRanking.defaults(),
+                AbsorbingMarkovChain.defaults()), 2, 1))), 1));
+        ALL.put("bg-mr2-amc1-mrca1", () -> bg(List.of(ManifoldRanking.defaults(), AbsorbingMarkovChain.defaults(),
+                CellularAutomata.of(ManifoldRanking.defaults())), 2, 1, 1));
+        ALL.put("bg-mr2-amc1-bsca1", () -> bg(List.of(ManifoldRanking.defaults(), AbsorbingMarkovChain.defaults(),
+                CellularAutomata.backgroundBased()), 2, 1, 1));
+        ALL.put("bg-mr-ca5", () -> bg(List.of(CellularAutomata.of(ManifoldRanking.defaults()).iterations(5)), 1));
+        ALL.put("bg-ca5(mr-amc)", () -> bg(List.of(CellularAutomata.of(mrAmc()).iterations(5)), 1));
+        ALL.put("bg-ca20(mr-amc)", () -> bg(List.of(CellularAutomata.of(mrAmc())), 1));
+        ALL.put("bg-mca", () -> bg(List.of(mca(0.05)), 1));
+        ALL.put("bg-mca-amc0.03", () -> bg(List.of(mca(0.03)), 1));
+        for (double l : new double[] {0.3, 0.5}) {
+            ALL.put("bg-mca-l" + l, () -> bg(List.of(mca(0.05).lambda(l)), 1));
+        }
+        ALL.put("bg-mca-s5", () -> bg(List.of(mca(0.05).steps(5)), 1));
+        ALL.put("bg-mca-tree0.3", () -> SuperCuts.pipeline().selection(SaliencyFusion.of(List.of(mca(0.05)), 1)
+                .centerBias(Presets.CENTER_SIGMA).treeSmoothing(0.3, Presets.TREE_SEGMENTS).stretched(true).calibrated(true)
+                .sharpness(Presets.SHARPNESS)).build());
+        ALL.put("bg-mca3", () -> bg(List.of(MultiLayerCellularAutomata.of(List.of(ManifoldRanking.defaults(),
+                AbsorbingMarkovChain.defaults().sigmaSquared(0.05), CellularAutomata.backgroundBased()))), 1));
+        ALL.put("bg-mr-amc-bsca", () -> bg(List.of(ManifoldRanking.defaults(), AbsorbingMarkovChain.defaults().sigmaSquared(0.05),
+                CellularAutomata.backgroundBased()), 1, 1, 0.5));
+        for (double tw : new double[] {0.3, 0.7}) {
+            ALL.put("bg-mr-amc-tree" + tw, () -> SuperCuts.pipeline().selection(SaliencyFusion.of(List.of(ManifoldRanking
+                    .defaults(), AbsorbingMarkovChain.defaults().sigmaSquared(0.05)), 1, 1).centerBias(Presets.CENTER_SIGMA)
+                    .treeSmoothing(tw, Presets.TREE_SEGMENTS).stretched(true).calibrated(true).sharpness(Presets.SHARPNESS))
+                    .build());
+        }
+        ALL.put("bg-mr-amc-c0.7", () -> SuperCuts.pipeline().selection(SaliencyFusion.of(List.of(ManifoldRanking
+                .defaults(), AbsorbingMarkovChain.defaults().sigmaSquared(0.05)), 1, 1).centerBias(0.7)
+                .treeSmoothing(Presets.TREE_WEIGHT, Presets.TREE_SEGMENTS).stretched(true).calibrated(true)
+                .sharpness(Presets.SHARPNESS)).build());
+        ALL.put("bg-fq(mr-bsca)+mr-bsca", () -> {
+            ObjectSelector mean = SaliencyFusion.of(List.of(ManifoldRanking.defaults(), CellularAutomata.backgroundBased()), 1, 1);
+            return bg(List.of(ForegroundQueryRanking.of(mean), mean), 1, 1);
+        });
     }
 
     /** Variant names, sorted. */
@@ -186,6 +251,24 @@ public final class Variants {
             case "mrRaw" -> SaliencyFusion.of(List.of(ManifoldRanking.defaults()), 1).stretched(true);
             default -> throw new IllegalArgumentException("unknown raw selector '" + name + "'");
         };
+    }
+
+    /** The default pipeline with {@code parts} fused (weighted mean) in place of manifold ranking (issue 6, bgprior). */
+    static Pipeline bg(List<ObjectSelector> parts, double... weights) {
+        return SuperCuts.pipeline().selection(SaliencyFusion.of(parts, weights).centerBias(Presets.CENTER_SIGMA)
+                .treeSmoothing(Presets.TREE_WEIGHT, Presets.TREE_SEGMENTS).stretched(true).calibrated(true)
+                .sharpness(Presets.SHARPNESS)).build();
+    }
+
+    /** Mean of manifold ranking and the absorbing Markov chain (sigma^2 0.05), issue 6 bgprior. */
+    static ObjectSelector mrAmc() {
+        return SaliencyFusion.of(List.of(ManifoldRanking.defaults(), AbsorbingMarkovChain.defaults().sigmaSquared(0.05)), 1, 1);
+    }
+
+    /** Multi-layer cellular automata over manifold ranking and the absorbing Markov chain (issue 6, bgprior). */
+    static MultiLayerCellularAutomata mca(double amcSigmaSquared) {
+        return MultiLayerCellularAutomata.of(List.of(ManifoldRanking.defaults(), AbsorbingMarkovChain.defaults()
+                .sigmaSquared(amcSigmaSquared)));
     }
 
     static ObjectSelector cal(List<ObjectSelector> parts, double... weights) {
