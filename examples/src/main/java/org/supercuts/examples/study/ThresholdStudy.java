@@ -144,6 +144,7 @@ public final class ThresholdStudy {
         for (double k : new double[] {1.5, 1.75, 2}) {
             rules.put("mean*" + k, s -> Math.min(1, k * mean(s)));
         }
+        rules.put("otsu", ThresholdStudy::otsu);
         for (double a : new double[] {0.25, 0.5, 0.75}) {
             rules.put(a + "otsu+2mean", s -> a * otsu(s) + (1 - a) * Math.min(1, 2 * mean(s)));
             rules.put(a + "otsu+1.5mean", s -> a * otsu(s) + (1 - a) * Math.min(1, 1.5 * mean(s)));

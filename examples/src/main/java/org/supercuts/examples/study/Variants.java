@@ -87,6 +87,30 @@ public final class Variants {
         ALL.put("tree-8-16-w.6", () -> SuperCuts.pipeline().selection(treeLevels(0.6, 8, 16)).build());
         ALL.put("tree-8-16-32", () -> SuperCuts.pipeline().partition(NCut.recursive().maxSegments(32))
                 .selection(treeLevels(0.5, 8, 16, 32)).build());
+        // Combinations of the kept cues, calibrated with the default threshold rule (lead, issue 6).
+        ALL.put("c-mca", () -> SuperCuts.pipeline().selection(combined(mca(0.05), 16)).build());
+        ALL.put("c-edge", () -> SuperCuts.pipeline().selection(combined(ManifoldRanking.defaults().edgeWeight(0.3), 16)).build());
+        ALL.put("c-mca-edge", () -> SuperCuts.pipeline().selection(combined(MultiLayerCellularAutomata.of(List.of(
+                ManifoldRanking.defaults().edgeWeight(0.3), AbsorbingMarkovChain.defaults().sigmaSquared(0.05))), 16)).build());
+        ALL.put("c-mca-edge-t816", () -> SuperCuts.pipeline().selection(combined(MultiLayerCellularAutomata.of(List.of(
+                ManifoldRanking.defaults().edgeWeight(0.3), AbsorbingMarkovChain.defaults().sigmaSquared(0.05))), 8, 16)).build());
+        for (ThresholdRule rule : ThresholdRule.values()) {
+            String r = rule.name().toLowerCase(java.util.Locale.ROOT);
+            ALL.put("cms-200-600-" + r, () -> SuperCuts.pipeline().selection(rawSelector("mcaEdgeRaw"))
+                    .extraScales(List.of(Slic.segments(200).compactness(20), Slic.segments(600).compactness(20)))
+                    .refine(SaliencyCalibration.adaptive().rule(rule).sharpness(Presets.SHARPNESS)).build());
+            ALL.put("cms-200-" + r, () -> SuperCuts.pipeline().selection(rawSelector("mcaEdgeRaw"))
+                    .extraScales(List.of(Slic.segments(200).compactness(20)))
+                    .refine(SaliencyCalibration.adaptive().rule(rule).sharpness(Presets.SHARPNESS)).build());
+        }
+        for (int k : new int[] {500, 600, 800}) {
+            ALL.put("c-mca-edge-t816-k" + k, () -> SuperCuts.pipeline().superpixels(Slic.segments(k).compactness(20))
+                    .selection(combined(MultiLayerCellularAutomata.of(List.of(ManifoldRanking.defaults().edgeWeight(0.3),
+                            AbsorbingMarkovChain.defaults().sigmaSquared(0.05))), 8, 16)).build());
+        }
+        ALL.put("cms-600-balanced", () -> SuperCuts.pipeline().selection(rawSelector("mcaEdgeRaw"))
+                .extraScales(List.of(Slic.segments(600).compactness(20)))
+                .refine(SaliencyCalibration.adaptive().rule(ThresholdRule.BALANCED).sharpness(Presets.SHARPNESS)).build());
         ALL.put("mr-s2-ensemble", () -> SuperCuts.pipeline().selection(SaliencyFusion.of(List.of(ManifoldRanking.defaults(),
                 ManifoldRanking.defaults().sigmaSquared(0.2)), 1, 1).centerBias(Presets.CENTER_SIGMA)
                 .treeSmoothing(Presets.TREE_WEIGHT, Presets.TREE_SEGMENTS).stretched(true).calibrated(Presets.THRESHOLD_RULE)
@@ -239,6 +263,12 @@ public final class Variants {
                 .sharpness(Presets.SHARPNESS);
     }
 
+    static ObjectSelector combined(ObjectSelector part, int... levels) {
+        return SaliencyFusion.of(List.of(part), 1).centerBias(Presets.CENTER_SIGMA)
+                .treeSmoothing(Presets.TREE_WEIGHT, levels).stretched(true).calibrated(Presets.THRESHOLD_RULE)
+                .sharpness(Presets.SHARPNESS);
+    }
+
     static ObjectSelector treeLevels(double w, int... levels) {
         return SaliencyFusion.of(List.of(ManifoldRanking.defaults()), 1).centerBias(Presets.CENTER_SIGMA)
                 .treeSmoothing(w, levels).stretched(true).calibrated(Presets.THRESHOLD_RULE).sharpness(Presets.SHARPNESS);
@@ -249,6 +279,9 @@ public final class Variants {
         return switch (name) {
             case "treeRaw" -> treeRaw();
             case "mrRaw" -> SaliencyFusion.of(List.of(ManifoldRanking.defaults()), 1).stretched(true);
+            case "mcaEdgeRaw" -> SaliencyFusion.of(List.of(MultiLayerCellularAutomata.of(List.of(
+                    ManifoldRanking.defaults().edgeWeight(0.3), AbsorbingMarkovChain.defaults().sigmaSquared(0.05)))), 1)
+                    .centerBias(Presets.CENTER_SIGMA).treeSmoothing(Presets.TREE_WEIGHT, 8, 16).stretched(true);
             default -> throw new IllegalArgumentException("unknown raw selector '" + name + "'");
         };
     }
