@@ -38,8 +38,13 @@ public final class Presets {
     private Presets() {
     }
 
-    /** Residual tolerance of the eigensolver in the default recursive cut (1e-10 gave identical masks, 18% slower). */
-    public static final double EIGEN_TOLERANCE = 1e-6;
+    /**
+     * Residual tolerance of the shift-invert eigensolver in the default recursive cut. At 1e-8 (and 1e-10) its 16-segment
+     * partitions equal those of the previous default (auto solver at 1e-6) on 100 of 100 ECSSD images, and ECSSD odd-half
+     * quality is unchanged; at 1e-6 two of 100 partitions differ. The solver converges in a few steps, so the tighter
+     * tolerance costs little.
+     */
+    public static final double EIGEN_TOLERANCE = 1e-8;
     /** Centre-bias width (0.5 measured best of 0.25/0.35/0.5 on ECSSD's odd half). */
     public static final double CENTER_SIGMA = 0.5;
     /** Weight of the NCut-hierarchy mean in the smoothed score (0.5 measured best of 0.3/0.5). */
@@ -79,8 +84,9 @@ public final class Presets {
                 .superpixels(Slic.segments(SUPERPIXELS).compactness(COMPACTNESS))
                 .features(ColorPositionFeatures.color())
                 .affinity(GaussianAffinity.adjacent().hops(2).sigmaFeature(0.1))
-                // A 1e-6 eigen residual gives the same masks as 1e-10 on ECSSD and an 18% cheaper spectral stage.
-                .partition(NCut.recursive().solver(EigenSolver.auto().tolerance(EIGEN_TOLERANCE)))
+                // Shift-invert Lanczos: the tiny, crowded Fiedler values of superpixel graphs become the largest, well
+                // separated eigenvalues of the inverse; about 4 times cheaper than the auto solver, same partitions.
+                .partition(NCut.recursive().solver(EigenSolver.shiftInvert().tolerance(EIGEN_TOLERANCE)))
                 .selection(ObjectSelectors.borderPrior())
                 .levels(4);
     }

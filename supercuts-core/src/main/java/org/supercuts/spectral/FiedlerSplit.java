@@ -1,7 +1,5 @@
 package org.supercuts.spectral;
 
-import java.util.Arrays;
-
 /**
  * Splits a node set in two by thresholding its Fiedler vector, under one {@link NCut.SplitRule}, and measures the
  * normalized cut of the result.
@@ -66,18 +64,7 @@ final class FiedlerSplit {
     /** Shi &amp; Malik's splitting point: the threshold over the sorted Fiedler values with the least NCut. */
     private static Split sweep(AffinityOperator w, double[] volumeDegree, double[] fiedler, int minSide) {
         int n = fiedler.length;
-        Integer[] boxed = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            boxed[i] = i;
-        }
-        Arrays.sort(boxed, (a, b) -> {
-            int c = Double.compare(fiedler[b], fiedler[a]);
-            return c != 0 ? c : Integer.compare(a, b);
-        });
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = boxed[i];
-        }
+        int[] order = orderDescending(fiedler);
         double[] rowSum = w.rowSums();
         double total = 0;
         for (double d : volumeDegree) {
@@ -128,6 +115,42 @@ final class FiedlerSplit {
         }
         // Recompute exactly: the running sum accumulates rounding.
         return new Split(threshold, groups, value(w, volumeDegree, groups, 2));
+    }
+
+    /**
+     * Node indices sorted by {@code values} descending ({@link Double#compare} order), ties by ascending index: a stable
+     * bottom-up merge sort of the identity permutation (primitive arrays; boxing the indices cost more than the sweep).
+     */
+    static int[] orderDescending(double[] values) {
+        int n = values.length;
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+        }
+        int[] b = new int[n];
+        for (int width = 1; width < n; width *= 2) {
+            for (int lo = 0; lo < n; lo += 2 * width) {
+                int mid = Math.min(lo + width, n);
+                int hi = Math.min(lo + 2 * width, n);
+                int i = lo;
+                int j = mid;
+                int k = lo;
+                while (i < mid && j < hi) {
+                    // The right element goes first only when strictly larger: stability keeps ties in index order.
+                    b[k++] = Double.compare(values[a[j]], values[a[i]]) > 0 ? a[j++] : a[i++];
+                }
+                while (i < mid) {
+                    b[k++] = a[i++];
+                }
+                while (j < hi) {
+                    b[k++] = a[j++];
+                }
+            }
+            int[] t = a;
+            a = b;
+            b = t;
+        }
+        return a;
     }
 
     /**

@@ -115,6 +115,14 @@ public final class Variants {
         ALL.put("saliency-ncut", () -> SuperCuts.pipeline().selection(SaliencyFusion.of(List.of(ManifoldRanking.defaults(),
                 ObjectSelectors.borderPrior()), 3, 1).stretched(true).calibrated(true).sharpness(Presets.SHARPNESS)).build());
         ALL.put("fusion-k200", () -> SuperCuts.pipeline().superpixels(Slic.segments(200)).selection(fusion()).build());
+        // hierarchy (spectral-stage speed): the default's recursive cut with the old solver (auto = dense <= 128 nodes,
+        // Lanczos above) and with the shift-invert solver at three residual tolerances.
+        ALL.put("hier-auto6", () -> SuperCuts.pipeline().partition(NCut.recursive().solver(EigenSolver.auto().tolerance(1e-6)))
+                .build());
+        for (int exponent : new int[] {6, 8, 10}) {
+            ALL.put("hier-si" + exponent, () -> SuperCuts.pipeline().partition(NCut.recursive().solver(EigenSolver.shiftInvert()
+                    .tolerance(Math.pow(10, -exponent)))).build());
+        }
     }
 
     /** Variant names, sorted. */
