@@ -76,15 +76,33 @@ final class FiedlerSplit {
         double best = Double.POSITIVE_INFINITY;
         int bestPos = -1;
         double[] towardUpper = new double[1];
+        SparseAffinity sparse = w instanceof SparseAffinity sa ? sa : null;
         for (int pos = 0; pos < n - 1; pos++) {
             int v = order[pos];
-            towardUpper[0] = 0;
-            w.forEachInRow(v, (u, x) -> {
-                if (inUpper[u] && u != v) {
-                    towardUpper[0] += x;
+            double selfLoop;
+            if (sparse != null) {
+                // Same sum in the same order as the visitor below, without a call per entry.
+                double toward = 0;
+                selfLoop = 0;
+                for (int e = sparse.rowStart(v), end = sparse.rowStart(v + 1); e < end; e++) {
+                    int u = sparse.column(e);
+                    if (u == v) {
+                        selfLoop = sparse.weight(e);
+                    } else if (inUpper[u]) {
+                        toward += sparse.weight(e);
+                    }
                 }
-            });
-            double offDiagonal = rowSum[v] - w.selfLoop(v);
+                towardUpper[0] = toward;
+            } else {
+                towardUpper[0] = 0;
+                w.forEachInRow(v, (u, x) -> {
+                    if (inUpper[u] && u != v) {
+                        towardUpper[0] += x;
+                    }
+                });
+                selfLoop = w.selfLoop(v);
+            }
+            double offDiagonal = rowSum[v] - selfLoop;
             // Moving v up: its edges to the upper side stop being cut, its other edges start being cut.
             cut += offDiagonal - 2 * towardUpper[0];
             inUpper[v] = true;
@@ -161,9 +179,21 @@ final class FiedlerSplit {
         double[] cut = new double[k];
         double[] vol = new double[k];
         int n = labels.length;
+        SparseAffinity sparse = w instanceof SparseAffinity sa ? sa : null;
         for (int i = 0; i < n; i++) {
             final int li = labels[i];
             vol[li] += volumeDegree[i];
+            if (sparse != null) {
+                // Same sum in the same order as the visitor below, without a call per entry.
+                double acc = 0;
+                for (int e = sparse.rowStart(i), end = sparse.rowStart(i + 1); e < end; e++) {
+                    if (labels[sparse.column(e)] != li) {
+                        acc += sparse.weight(e);
+                    }
+                }
+                cut[li] += acc;
+                continue;
+            }
             double[] acc = new double[1];
             w.forEachInRow(i, (j, x) -> {
                 if (labels[j] != li) {

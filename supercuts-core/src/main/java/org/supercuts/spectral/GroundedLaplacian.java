@@ -15,8 +15,9 @@ import java.util.Arrays;
  * narrow (a few dozen entries per row); every inner loop of the factorization and of the solves is then a dot product or an
  * axpy over a contiguous slice, with no symbolic phase and no pointer chasing.
  *
- * <p>Deviations from the book: the pseudo-peripheral node search stops after a fixed number of rounds (8); the ground node
- * is the one of largest degree (ties: lowest index), which keeps the grounded matrix best conditioned.
+ * <p>Deviations from the book: the pseudo-peripheral node search starts at the piece's lowest-index node and stops after
+ * 3 breadth-first searches (searching on to convergence shrank the envelope of ECSSD superpixel graphs by only 0.5%); the
+ * ground node is the one of largest degree (ties: lowest index), which keeps the grounded matrix best conditioned.
  *
  * <p>Thread safety: immutable after construction; {@link #solve} only writes to the caller's arrays and a per-call buffer.
  */
@@ -180,19 +181,24 @@ final class GroundedLaplacian {
     }
 
     private static double dot(double[] a, int i, int j, int len) {
+        return dot(a, i, a, j, len);
+    }
+
+    /** {@code sum_k a[i + k] b[j + k]} for k in [0, len), with four partial sums so the additions pipeline. */
+    private static double dot(double[] a, int i, double[] b, int j, int len) {
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
         double s3 = 0;
         int k = 0;
         for (; k + 3 < len; k += 4) {
-            s0 += a[i + k] * a[j + k];
-            s1 += a[i + k + 1] * a[j + k + 1];
-            s2 += a[i + k + 2] * a[j + k + 2];
-            s3 += a[i + k + 3] * a[j + k + 3];
+            s0 += a[i + k] * b[j + k];
+            s1 += a[i + k + 1] * b[j + k + 1];
+            s2 += a[i + k + 2] * b[j + k + 2];
+            s3 += a[i + k + 3] * b[j + k + 3];
         }
         for (; k < len; k++) {
-            s0 += a[i + k] * a[j + k];
+            s0 += a[i + k] * b[j + k];
         }
         return (s0 + s1) + (s2 + s3);
     }
@@ -218,11 +224,7 @@ final class GroundedLaplacian {
         for (int r = 0; r < m; r++) {
             int fr = first[r];
             int base = rowOffset[r] - fr;
-            double s = b[order[r]];
-            for (int c = fr; c < r; c++) {
-                s -= factor[base + c] * z[c];
-            }
-            z[r] = s / factor[base + r];
+            z[r] = (b[order[r]] - dot(factor, base + fr, z, fr, r - fr)) / factor[base + r];
         }
         for (int r = m - 1; r >= 0; r--) {
             int fr = first[r];
@@ -308,22 +310,15 @@ final class GroundedLaplacian {
     }
 
     /**
-     * A pseudo-peripheral node of the unplaced piece containing {@code seed}: start at the piece's node of least degree,
-     * then repeatedly move to a least-degree node of the last breadth-first level while the eccentricity grows.
+     * A pseudo-peripheral node of the unplaced piece containing {@code seed}: start at {@code seed}, then repeatedly move to
+     * a least-degree node of the last breadth-first level while the eccentricity grows (at most 3 searches).
      */
     private static int pseudoPeripheral(int seed, int[] start, int[] adj, int[] degree, boolean[] placed, int[] level,
             int[] seen, int[] stamp, int[] queue) {
-        int size = bfs(seed, start, adj, placed, level, seen, ++stamp[0], queue);
         int node = seed;
-        for (int q = 0; q < size; q++) {
-            int u = queue[q];
-            if (degree[u] < degree[node] || (degree[u] == degree[node] && u < node)) {
-                node = u;
-            }
-        }
         int eccentricity = -1;
-        for (int round = 0; round < 8; round++) {
-            size = bfs(node, start, adj, placed, level, seen, ++stamp[0], queue);
+        for (int round = 0; round < 3; round++) {
+            int size = bfs(node, start, adj, placed, level, seen, ++stamp[0], queue);
             int depth = level[queue[size - 1]];
             if (depth <= eccentricity) {
                 break;
