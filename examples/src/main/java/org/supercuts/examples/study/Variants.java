@@ -119,6 +119,8 @@ public final class Variants {
         // Lanczos above) and with the shift-invert solver at three residual tolerances.
         ALL.put("hier-auto6", () -> SuperCuts.pipeline().partition(NCut.recursive().solver(EigenSolver.auto().tolerance(1e-6)))
                 .build());
+        ALL.put("hier-spectral-auto6", () -> Presets.spectral().partition(NCut.recursive().solver(EigenSolver.auto()
+                .tolerance(1e-6))).build());
         for (int exponent : new int[] {6, 8, 10}) {
             ALL.put("hier-si" + exponent, () -> SuperCuts.pipeline().partition(NCut.recursive().solver(EigenSolver.shiftInvert()
                     .tolerance(Math.pow(10, -exponent)))).build());
