@@ -88,8 +88,10 @@ public final class EigenSolver {
     /**
      * The spectral transformation Lanczos solver (see {@link ShiftInvertKernel}): the wanted smallest eigenvalues become the
      * largest and best separated ones of the inverse, so the iteration converges in a few dozen steps even when the Fiedler
-     * value is tiny and crowded, as on superpixel graphs. Falls back to {@link #auto()} (same tolerance and threshold)
-     * when the factorization or the iteration fails. Components of at most {@code max(k + 2, 8)} nodes are solved densely.
+     * value is tiny and crowded, as on superpixel graphs. Suited to sparse, nearly planar graphs (region adjacency), whose
+     * Laplacian has a narrow envelope; falls back to {@link #auto()} (same tolerance and threshold) when the envelope is too
+     * wide to factor cheaply (dense or expander-like graphs), when the factorization breaks down (numerically disconnected
+     * graphs) or when the iteration fails. Components of at most {@code max(k + 2, 8)} nodes are solved densely.
      */
     public static EigenSolver shiftInvert() {
         return new EigenSolver(Kind.SHIFT_INVERT, DEFAULT_DENSE_THRESHOLD, DEFAULT_TOLERANCE, DEFAULT_MAX_RESTARTS, 0);

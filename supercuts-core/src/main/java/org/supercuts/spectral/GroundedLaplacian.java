@@ -22,7 +22,10 @@ import java.util.Arrays;
  * <p>Thread safety: immutable after construction; {@link #solve} only writes to the caller's arrays and a per-call buffer.
  */
 final class GroundedLaplacian {
-    /** Thrown when a pivot is not safely positive (a graph that is disconnected or numerically nearly so). */
+    /**
+     * Thrown when a pivot is not safely positive (a graph that is disconnected or numerically nearly so), or when the
+     * envelope is too wide to factor cheaply.
+     */
     static final class BreakdownException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
@@ -31,6 +34,11 @@ final class GroundedLaplacian {
         }
     }
 
+    /**
+     * Largest factorization work (multiply-adds, about a tenth of a second) accepted: beyond it the graph is too dense or
+     * too far from planar for an envelope method, and an iterative solver on W is cheaper.
+     */
+    static final double MAX_FACTOR_WORK = 2e8;
     /** Smallest pivot, relative to its row's diagonal, that is trusted. */
     private static final double PIVOT_FLOOR = 1e-13;
 
@@ -56,7 +64,8 @@ final class GroundedLaplacian {
     /**
      * Factors the grounded Laplacian of {@code w} (self-loops ignored).
      *
-     * @throws BreakdownException when a pivot is not safely positive (the graph is disconnected or nearly so)
+     * @throws BreakdownException when a pivot is not safely positive (the graph is disconnected or nearly so), or when the
+     *                            factorization would exceed {@link #MAX_FACTOR_WORK} multiply-adds
      */
     static GroundedLaplacian factor(AffinityOperator w) {
         int n = w.size();
@@ -141,6 +150,17 @@ final class GroundedLaplacian {
             }
             first[r] = f;
             rowOffset[r + 1] = rowOffset[r] + (r - f + 1);
+        }
+        double work = 0;
+        for (int r = 0; r < m; r++) {
+            double width = r - first[r];
+            work += 0.5 * width * width;
+        }
+        if (work > MAX_FACTOR_WORK) {
+            throw new BreakdownException(String.format(java.util.Locale.ROOT,
+                    "the envelope of the %d-node graph (%d entries) needs about %.1e multiply-adds to factor, over the limit %.0e;"
+                            + " the graph is too dense or too far from planar for an envelope factorization",
+                    n, rowOffset[m], work, MAX_FACTOR_WORK));
         }
         double[] env = new double[rowOffset[m]];
         for (int r = 0; r < m; r++) {

@@ -118,6 +118,17 @@ class ShiftInvertSolverTest {
     }
 
     @Test
+    void denseGraphsFallBackToTheAutomaticSolver() {
+        // 1200 nodes, half of all pairs linked: the envelope is nearly the whole triangle (~n^3/6 work to factor).
+        AffinityMatrix w = TestGraphs.random(1200, 0.5, 12);
+        assertThatThrownBy(() -> GroundedLaplacian.factor(AffinityOperator.of(w)))
+                .isInstanceOf(GroundedLaplacian.BreakdownException.class).hasMessageContaining("envelope");
+        SpectralEmbedding e = SpectralEmbedding.smallest(w, 3, EigenSolver.shiftInvert());
+        assertThat(e.method()).isEqualTo("shift-invert->auto,lanczos");
+        assertThat(lsymResidual(w, e)).isLessThan(1e-9);
+    }
+
+    @Test
     void disconnectedGraphsAreSplitIntoComponentsFirst() {
         AffinityMatrix w = TestGraphs.union(TestGraphs.random(50, 0.3, 1), TestGraphs.random(30, 0.3, 2));
         SpectralEmbedding e = SpectralEmbedding.smallest(w, 4, EigenSolver.shiftInvert());
