@@ -57,14 +57,19 @@ public interface AffinityOperator {
         Objects.requireNonNull(affinity, "affinity");
         int n = affinity.size();
         double[] w = affinity.backingArray();
-        long nnz = 0;
-        for (double v : w) {
-            if (v != 0) {
-                nnz++;
+        // Row pointers of the non-zeros, counted once and reused by the conversion (the matrix is scanned twice, not three times).
+        int[] rowStart = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            int count = 0;
+            for (int j = i * n, end = j + n; j < end; j++) {
+                if (w[j] != 0) {
+                    count++;
+                }
             }
+            rowStart[i + 1] = rowStart[i] + count;
         }
-        if (nnz * 4 <= (long) n * n) {
-            return SparseAffinity.fromDense(affinity);
+        if ((long) rowStart[n] * 4 <= (long) n * n) {
+            return SparseAffinity.fromDense(affinity, rowStart);
         }
         return dense(affinity);
     }

@@ -223,7 +223,7 @@ final class DenseEigenKernel {
         return count;
     }
 
-    private static double[] smallestTridiagonalEigenvalues(double[] diag, double[] off, int k) {
+    static double[] smallestTridiagonalEigenvalues(double[] diag, double[] off, int k) {
         int n = diag.length;
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
@@ -263,7 +263,7 @@ final class DenseEigenKernel {
         return values;
     }
 
-    private static double[][] tridiagonalEigenvectors(double[] diag, double[] off, double[] values) {
+    static double[][] tridiagonalEigenvectors(double[] diag, double[] off, double[] values) {
         int n = diag.length;
         int k = values.length;
         double tnorm = 0;

@@ -6,7 +6,8 @@ import java.util.Locale;
  * How {@link SpectralEmbedding} computes the smallest eigenpairs of the symmetric normalized Laplacian
  * {@code L_sym = I - D^-1/2 W D^-1/2}: a dense symmetric eigendecomposition (EJML, all n eigenpairs, O(n^3)), the
  * matrix-free thick-restart Lanczos iteration (products with W only, O(iterations * non-zeros)), or a choice between the two
- * by the size of each connected component.
+ * by the size of each connected component, or the spectral transformation Lanczos iteration on the inverse of the Laplacian
+ * (one sparse Cholesky factorization per component, then O(steps * (envelope + basis * n)); see {@link #shiftInvert()}).
  *
  * <p>The Lanczos iteration stops when every wanted Ritz pair has residual {@code ||L_sym u - lambda u|| <= tolerance}
  * (checked explicitly on the final vectors); when it does not get there within {@link #maxRestarts()} restarts it logs a
@@ -22,7 +23,13 @@ public final class EigenSolver {
         /** Thick-restart Lanczos on the operator (dense fallback on non-convergence). */
         LANCZOS,
         /** Dense for components of at most {@link #denseThreshold()} nodes, Lanczos above. */
-        AUTO
+        AUTO,
+        /**
+         * Lanczos on the inverse of L_sym on the complement of its known null vector, applied through a Cholesky factor of
+         * the grounded Laplacian; on failure (a numerically disconnected graph, or no convergence) it falls back to the
+         * {@link #AUTO} choice with the same threshold.
+         */
+        SHIFT_INVERT
     }
 
     /** Default size limit of {@link #auto()}: at and below it the dense solver is used. */
@@ -78,6 +85,18 @@ public final class EigenSolver {
         return new EigenSolver(Kind.AUTO, denseThreshold, DEFAULT_TOLERANCE, DEFAULT_MAX_RESTARTS, 0);
     }
 
+    /**
+     * The spectral transformation Lanczos solver (see {@link ShiftInvertKernel}): the wanted smallest eigenvalues become the
+     * largest and best separated ones of the inverse, so the iteration converges in a few dozen steps even when the Fiedler
+     * value is tiny and crowded, as on superpixel graphs. Suited to sparse, nearly planar graphs (region adjacency), whose
+     * Laplacian has a narrow envelope; falls back to {@link #auto()} (same tolerance and threshold) when the envelope is too
+     * wide to factor cheaply (dense or expander-like graphs), when the factorization breaks down (numerically disconnected
+     * graphs) or when the iteration fails. Components of at most {@code max(k + 2, 8)} nodes are solved densely.
+     */
+    public static EigenSolver shiftInvert() {
+        return new EigenSolver(Kind.SHIFT_INVERT, DEFAULT_DENSE_THRESHOLD, DEFAULT_TOLERANCE, DEFAULT_MAX_RESTARTS, 0);
+    }
+
     /** The same spec with another Lanczos residual tolerance (in (0, 1)). */
     public EigenSolver tolerance(double tolerance) {
         return new EigenSolver(kind, denseThreshold, tolerance, maxRestarts, basisSize);
@@ -123,7 +142,13 @@ public final class EigenSolver {
             case DENSE -> true;
             case LANCZOS -> false;
             case AUTO -> nodes <= denseThreshold;
+            case SHIFT_INVERT -> nodes <= Math.max(k + 2, 8);
         };
+    }
+
+    /** Whether the fallback of {@link Kind#SHIFT_INVERT} (the automatic choice) solves {@code nodes} nodes densely. */
+    boolean fallbackUsesDense(int nodes) {
+        return nodes <= denseThreshold;
     }
 
     public String describe() {
@@ -131,6 +156,7 @@ public final class EigenSolver {
             case DENSE -> "dense";
             case LANCZOS -> String.format(Locale.ROOT, "lanczos(tol=%.0e)", tolerance);
             case AUTO -> String.format(Locale.ROOT, "auto(dense<=%d,tol=%.0e)", denseThreshold, tolerance);
+            case SHIFT_INVERT -> String.format(Locale.ROOT, "shift-invert(tol=%.0e)", tolerance);
         };
     }
 

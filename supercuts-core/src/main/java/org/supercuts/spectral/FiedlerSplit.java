@@ -1,7 +1,5 @@
 package org.supercuts.spectral;
 
-import java.util.Arrays;
-
 /**
  * Splits a node set in two by thresholding its Fiedler vector, under one {@link NCut.SplitRule}, and measures the
  * normalized cut of the result.
@@ -66,18 +64,7 @@ final class FiedlerSplit {
     /** Shi &amp; Malik's splitting point: the threshold over the sorted Fiedler values with the least NCut. */
     private static Split sweep(AffinityOperator w, double[] volumeDegree, double[] fiedler, int minSide) {
         int n = fiedler.length;
-        Integer[] boxed = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            boxed[i] = i;
-        }
-        Arrays.sort(boxed, (a, b) -> {
-            int c = Double.compare(fiedler[b], fiedler[a]);
-            return c != 0 ? c : Integer.compare(a, b);
-        });
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = boxed[i];
-        }
+        int[] order = orderDescending(fiedler);
         double[] rowSum = w.rowSums();
         double total = 0;
         for (double d : volumeDegree) {
@@ -89,15 +76,33 @@ final class FiedlerSplit {
         double best = Double.POSITIVE_INFINITY;
         int bestPos = -1;
         double[] towardUpper = new double[1];
+        SparseAffinity sparse = w instanceof SparseAffinity sa ? sa : null;
         for (int pos = 0; pos < n - 1; pos++) {
             int v = order[pos];
-            towardUpper[0] = 0;
-            w.forEachInRow(v, (u, x) -> {
-                if (inUpper[u] && u != v) {
-                    towardUpper[0] += x;
+            double selfLoop;
+            if (sparse != null) {
+                // Same sum in the same order as the visitor below, without a call per entry.
+                double toward = 0;
+                selfLoop = 0;
+                for (int e = sparse.rowStart(v), end = sparse.rowStart(v + 1); e < end; e++) {
+                    int u = sparse.column(e);
+                    if (u == v) {
+                        selfLoop = sparse.weight(e);
+                    } else if (inUpper[u]) {
+                        toward += sparse.weight(e);
+                    }
                 }
-            });
-            double offDiagonal = rowSum[v] - w.selfLoop(v);
+                towardUpper[0] = toward;
+            } else {
+                towardUpper[0] = 0;
+                w.forEachInRow(v, (u, x) -> {
+                    if (inUpper[u] && u != v) {
+                        towardUpper[0] += x;
+                    }
+                });
+                selfLoop = w.selfLoop(v);
+            }
+            double offDiagonal = rowSum[v] - selfLoop;
             // Moving v up: its edges to the upper side stop being cut, its other edges start being cut.
             cut += offDiagonal - 2 * towardUpper[0];
             inUpper[v] = true;
@@ -131,6 +136,42 @@ final class FiedlerSplit {
     }
 
     /**
+     * Node indices sorted by {@code values} descending ({@link Double#compare} order), ties by ascending index: a stable
+     * bottom-up merge sort of the identity permutation (primitive arrays; boxing the indices cost more than the sweep).
+     */
+    static int[] orderDescending(double[] values) {
+        int n = values.length;
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+        }
+        int[] b = new int[n];
+        for (int width = 1; width < n; width *= 2) {
+            for (int lo = 0; lo < n; lo += 2 * width) {
+                int mid = Math.min(lo + width, n);
+                int hi = Math.min(lo + 2 * width, n);
+                int i = lo;
+                int j = mid;
+                int k = lo;
+                while (i < mid && j < hi) {
+                    // The right element goes first only when strictly larger: stability keeps ties in index order.
+                    b[k++] = Double.compare(values[a[j]], values[a[i]]) > 0 ? a[j++] : a[i++];
+                }
+                while (i < mid) {
+                    b[k++] = a[i++];
+                }
+                while (j < hi) {
+                    b[k++] = a[j++];
+                }
+            }
+            int[] t = a;
+            a = b;
+            b = t;
+        }
+        return a;
+    }
+
+    /**
      * The k-way normalized cut {@code sum_c cut(S_c, V \ S_c) / vol(S_c)} of a labelling with labels 0..k-1 (for k = 2
      * this is Shi &amp; Malik's NCut). Self-loops never count in a cut.
      */
@@ -138,9 +179,21 @@ final class FiedlerSplit {
         double[] cut = new double[k];
         double[] vol = new double[k];
         int n = labels.length;
+        SparseAffinity sparse = w instanceof SparseAffinity sa ? sa : null;
         for (int i = 0; i < n; i++) {
             final int li = labels[i];
             vol[li] += volumeDegree[i];
+            if (sparse != null) {
+                // Same sum in the same order as the visitor below, without a call per entry.
+                double acc = 0;
+                for (int e = sparse.rowStart(i), end = sparse.rowStart(i + 1); e < end; e++) {
+                    if (labels[sparse.column(e)] != li) {
+                        acc += sparse.weight(e);
+                    }
+                }
+                cut[li] += acc;
+                continue;
+            }
             double[] acc = new double[1];
             w.forEachInRow(i, (j, x) -> {
                 if (labels[j] != li) {

@@ -467,6 +467,9 @@ public final class NCut {
                 }
                 int[] children = tree.split(c.treeNode(), c.groups(), c.ncut());
                 leaves += children.length - 1;
+                if (leaves >= maxSegments) {
+                    break; // the loop ends here: candidate cuts of the new leaves would never be used
+                }
                 for (int child : children) {
                     Candidate next = candidate(w, child, tree.node(child).members());
                     if (next != null) {

@@ -98,6 +98,13 @@ public final class SparseAffinity implements AffinityOperator {
             }
             s[i + 1] = s[i] + count;
         }
+        return fromDense(affinity, s);
+    }
+
+    /** The non-zero entries of a dense affinity matrix whose row pointers {@code s} (non-zeros per row) are already counted. */
+    static SparseAffinity fromDense(AffinityMatrix affinity, int[] s) {
+        int n = affinity.size();
+        double[] w = affinity.backingArray();
         int[] c = new int[s[n]];
         double[] v = new double[s[n]];
         int k = 0;

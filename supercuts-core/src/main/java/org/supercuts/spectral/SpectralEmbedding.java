@@ -130,6 +130,19 @@ public final class SpectralEmbedding {
             addOnce(methods, "dense");
             return DenseEigenKernel.smallest(w, invSqrt, k);
         }
+        if (solver.kind() == EigenSolver.Kind.SHIFT_INVERT) {
+            try {
+                Eigenpairs p = ShiftInvertKernel.smallest(w, degree, k, solver.tolerance());
+                addOnce(methods, "shift-invert");
+                return p;
+            } catch (ShiftInvertKernel.NoConvergenceException | GroundedLaplacian.BreakdownException e) {
+                LOG.debug("{}; using the automatic solver", e.getMessage());
+                addOnce(methods, "shift-invert->auto");
+                if (solver.fallbackUsesDense(n)) {
+                    return DenseEigenKernel.smallest(w, invSqrt, k);
+                }
+            }
+        }
         int basis = LanczosKernel.basisSize(n, k, solver.basisSize());
         try {
             Eigenpairs p = LanczosKernel.smallest(w, invSqrt, k, solver.tolerance(), solver.maxRestarts(), basis, null);

@@ -234,6 +234,16 @@ public final class Variants {
             ObjectSelector mean = SaliencyFusion.of(List.of(ManifoldRanking.defaults(), CellularAutomata.backgroundBased()), 1, 1);
             return bg(List.of(ForegroundQueryRanking.of(mean), mean), 1, 1);
         });
+        // hierarchy (spectral-stage speed): the default's recursive cut with the old solver (auto = dense <= 128 nodes,
+        // Lanczos above) and with the shift-invert solver at three residual tolerances.
+        ALL.put("hier-auto6", () -> SuperCuts.pipeline().partition(NCut.recursive().solver(EigenSolver.auto().tolerance(1e-6)))
+                .build());
+        ALL.put("hier-spectral-auto6", () -> Presets.spectral().partition(NCut.recursive().solver(EigenSolver.auto()
+                .tolerance(1e-6))).build());
+        for (int exponent : new int[] {6, 8, 10}) {
+            ALL.put("hier-si" + exponent, () -> SuperCuts.pipeline().partition(NCut.recursive().solver(EigenSolver.shiftInvert()
+                    .tolerance(Math.pow(10, -exponent)))).build());
+        }
     }
 
     /** Variant names, sorted. */
