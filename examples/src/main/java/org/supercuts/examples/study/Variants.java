@@ -209,7 +209,14 @@ public final class Variants {
         ALL.put("bg-ca20(mr-amc)", () -> bg(List.of(CellularAutomata.of(mrAmc())), 1));
         ALL.put("bg-mca", () -> bg(List.of(mca(0.05)), 1));
         ALL.put("bg-mca-amc0.03", () -> bg(List.of(mca(0.03)), 1));
-        for (double l : new double[] {0.3, 0.5}) {
+        ALL.put("bg-mca-amc2", () -> bg(List.of(MultiLayerCellularAutomata.of(List.of(ManifoldRanking.defaults(),
+                AbsorbingMarkovChain.defaults().sigmaSquared(0.05), AbsorbingMarkovChain.defaults().sigmaSquared(0.02)))), 1));
+        ALL.put("bg-fq(mca)", () -> bg(List.of(ForegroundQueryRanking.of(mca(0.05))), 1));
+        ALL.put("bg-mca+fq(mca)", () -> bg(List.of(mca(0.05), ForegroundQueryRanking.of(mca(0.05))), 2, 1));
+        ALL.put("bg-ca5(mca)", () -> bg(List.of(CellularAutomata.of(mca(0.05)).iterations(5)), 1));
+        ALL.put("bg-mca-amc0.07", () -> bg(List.of(mca(0.07)), 1));
+        ALL.put("bg-mca-s2", () -> bg(List.of(mca(0.05).steps(2)), 1));
+        for (double l : new double[] {0.1, 0.3, 0.5}) {
             ALL.put("bg-mca-l" + l, () -> bg(List.of(mca(0.05).lambda(l)), 1));
         }
         ALL.put("bg-mca-s5", () -> bg(List.of(mca(0.05).steps(5)), 1));
