@@ -47,6 +47,8 @@ public final class Pipeline {
     private final ObjectSelector selector;
     private final MaskRefiner refiner;
     private final List<Superpixelizer> extraScales;
+    /** The selection at the extra scales; null = the main selection. */
+    private final ObjectSelector extraScaleSelector;
     private final int levels;
     private final double threshold;
     private final long seed;
@@ -60,6 +62,7 @@ public final class Pipeline {
         this.selector = b.selector;
         this.refiner = b.refiner;
         this.extraScales = List.copyOf(b.extraScales);
+        this.extraScaleSelector = b.extraScaleSelector;
         this.levels = b.levels;
         this.threshold = b.threshold;
         this.seed = b.seed;
@@ -80,6 +83,7 @@ public final class Pipeline {
         b.selector = selector;
         b.refiner = refiner;
         b.extraScales = new ArrayList<>(extraScales);
+        b.extraScaleSelector = extraScaleSelector;
         b.levels = levels;
         b.threshold = threshold;
         b.seed = seed;
@@ -160,8 +164,9 @@ public final class Pipeline {
         RegionGraph graph = RegionGraph.build(image, sp);
         RegionFeatures f = features.extract(image, sp, graph);
         AffinityMatrix w = affinity.build(graph, f);
-        SpectralPartition partition = selector.usesPartition() ? partitioner.partition(w) : null;
-        double[] fg = selector.foreground(new ObjectSelector.Input(graph, f, w, partition));
+        ObjectSelector scaleSelector = extraScaleSelector != null ? extraScaleSelector : selector;
+        SpectralPartition partition = scaleSelector.usesPartition() ? partitioner.partition(w) : null;
+        double[] fg = scaleSelector.foreground(new ObjectSelector.Input(graph, f, w, partition));
         checkForeground(fg, graph.regionCount());
         int[] lbl = sp.backingArray();
         for (int i = 0; i < lbl.length; i++) {
@@ -180,6 +185,9 @@ public final class Pipeline {
         stages.put("refine", refiner == null ? "none" : refiner.describe());
         if (!extraScales.isEmpty()) {
             stages.put("extra_scales", extraScales.stream().map(Superpixelizer::describe).collect(java.util.stream.Collectors.joining(";")));
+            if (extraScaleSelector != null) {
+                stages.put("extra_scale_selection", extraScaleSelector.describe());
+            }
         }
         stages.put("levels", Integer.toString(levels));
         stages.put("threshold", Double.toString(threshold));
@@ -267,6 +275,7 @@ public final class Pipeline {
         private ObjectSelector selector;
         private MaskRefiner refiner;
         private List<Superpixelizer> extraScales = new ArrayList<>();
+        private ObjectSelector extraScaleSelector;
         private int levels = 4;
         private double threshold = 0.5;
         private long seed = 0;
@@ -315,6 +324,15 @@ public final class Pipeline {
             Objects.requireNonNull(scales, "scales");
             scales.forEach(sc -> Objects.requireNonNull(sc, "scale"));
             this.extraScales = new ArrayList<>(scales);
+            return this;
+        }
+
+        /**
+         * The object selection at the extra scales ({@code null} = the main selection). A selection that does not read
+         * the partition spares the extra scales the spectral stage, the dearest part of each.
+         */
+        public Builder extraScaleSelection(ObjectSelector s) {
+            this.extraScaleSelector = s;
             return this;
         }
 

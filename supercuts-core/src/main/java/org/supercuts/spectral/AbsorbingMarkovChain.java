@@ -22,27 +22,35 @@ import org.supercuts.graph.RegionGraph;
  */
 public final class AbsorbingMarkovChain implements ObjectSelector {
     private final double sigmaSquared;
+    private final double edgeWeight;
 
-    private AbsorbingMarkovChain(double sigmaSquared) {
+    private AbsorbingMarkovChain(double sigmaSquared, double edgeWeight) {
         BackgroundClusterContrast.positive("sigmaSquared", sigmaSquared);
         this.sigmaSquared = sigmaSquared;
+        // Validated (name, value, rule) by ManifoldRanking.edgeWeight, whose graph this chain walks on.
+        this.edgeWeight = ManifoldRanking.defaults().edgeWeight(edgeWeight).edgeWeight();
     }
 
     /** The paper's parameters (sigma^2 = 0.1). */
     public static AbsorbingMarkovChain defaults() {
-        return new AbsorbingMarkovChain(0.1);
+        return new AbsorbingMarkovChain(0.1, 0);
     }
 
     /** Width of the edges' colour kernel (on distances normalised to [0, 1]). */
     public AbsorbingMarkovChain sigmaSquared(double s) {
-        return new AbsorbingMarkovChain(s);
+        return new AbsorbingMarkovChain(s, edgeWeight);
+    }
+
+    /** The intervening-edge term of the walk's graph, as {@link ManifoldRanking#edgeWeight(double)} (0 = off). */
+    public AbsorbingMarkovChain edgeWeight(double w) {
+        return new AbsorbingMarkovChain(sigmaSquared, w);
     }
 
     @Override
     public double[] foreground(Input input) {
         RegionGraph g = input.graph();
         int n = g.regionCount();
-        ManifoldRanking.Csr c = ManifoldRanking.defaults().sigmaSquared(sigmaSquared).graph(g);
+        ManifoldRanking.Csr c = ManifoldRanking.defaults().sigmaSquared(sigmaSquared).edgeWeight(edgeWeight).graph(g);
         boolean[] border = new boolean[n];
         for (int b : ManifoldRanking.borderRegions(g)) {
             border[b] = true;
@@ -73,6 +81,6 @@ public final class AbsorbingMarkovChain implements ObjectSelector {
 
     @Override
     public String describe() {
-        return "absorbing-markov-chain(sigma2=" + sigmaSquared + ")";
+        return "absorbing-markov-chain(sigma2=" + sigmaSquared + (edgeWeight > 0 ? ",edgeWeight=" + edgeWeight : "") + ")";
     }
 }

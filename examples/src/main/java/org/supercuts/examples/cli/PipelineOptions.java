@@ -82,7 +82,7 @@ public final class PipelineOptions {
     boolean refine;
 
     @Option(names = "--multi-scale", description = "Fuse two extra SLIC scales (200 and 600) with the main one: slightly better,"
-            + " about 2.8 times slower (Presets.saliencyMultiScale).")
+            + " about 3 times slower (Presets.saliencyMultiScale).")
     boolean multiScale;
 
     @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores).")

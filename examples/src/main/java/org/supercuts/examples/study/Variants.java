@@ -18,6 +18,7 @@ import org.supercuts.spectral.AbsorbingMarkovChain;
 import org.supercuts.spectral.BackgroundClusterContrast;
 import org.supercuts.spectral.BoundaryConnectivity;
 import org.supercuts.spectral.CellularAutomata;
+import org.supercuts.spectral.ColourDistribution;
 import org.supercuts.spectral.EigenSolver;
 import org.supercuts.spectral.ForegroundQueryRanking;
 import org.supercuts.spectral.ManifoldRanking;
@@ -111,6 +112,75 @@ public final class Variants {
         ALL.put("cms-600-balanced", () -> SuperCuts.pipeline().selection(rawSelector("mcaEdgeRaw"))
                 .extraScales(List.of(Slic.segments(600).compactness(20)))
                 .refine(SaliencyCalibration.adaptive().rule(ThresholdRule.BALANCED).sharpness(Presets.SHARPNESS)).build());
+        for (double amcEdge : new double[] {0.15, 0.3}) {
+            ALL.put("c-mca-edge2-" + amcEdge, () -> SuperCuts.pipeline().selection(combined(MultiLayerCellularAutomata.of(List.of(
+                    ManifoldRanking.defaults().edgeWeight(0.3), AbsorbingMarkovChain.defaults().sigmaSquared(0.05)
+                            .edgeWeight(amcEdge))), 8, 16)).build());
+        }
+        for (double cs : new double[] {0.35, 1000}) {
+            ALL.put("c-mca-edge-c" + cs, () -> SuperCuts.pipeline().selection(SaliencyFusion.of(List.of(
+                    MultiLayerCellularAutomata.of(List.of(ManifoldRanking.defaults().edgeWeight(0.3),
+                            AbsorbingMarkovChain.defaults().sigmaSquared(0.05)))), 1).centerBias(cs)
+                    .treeSmoothing(Presets.TREE_WEIGHT, 8, 16).stretched(true).calibrated(Presets.THRESHOLD_RULE)
+                    .sharpness(Presets.SHARPNESS)).build());
+        }
+        for (double m : new double[] {10, 30}) {
+            ALL.put("c-mca-edge-m" + m, () -> SuperCuts.pipeline().superpixels(Slic.segments(400).compactness(m))
+                    .selection(combined(MultiLayerCellularAutomata.of(List.of(ManifoldRanking.defaults().edgeWeight(0.3),
+                            AbsorbingMarkovChain.defaults().sigmaSquared(0.05))), 8, 16)).build());
+        }
+        for (double cs : new double[] {0.35, 0.5}) {
+            ALL.put("cms-600-notree-c" + cs, () -> SuperCuts.pipeline().selection(SaliencyFusion.of(List.of(mcaEdge()), 1)
+                    .centerBias(cs).treeSmoothing(Presets.TREE_WEIGHT, 8, 16).stretched(true))
+                    .extraScales(List.of(Slic.segments(600).compactness(20)))
+                    .extraScaleSelection(SaliencyFusion.of(List.of(mcaEdge()), 1).centerBias(cs).stretched(true))
+                    .refine(SaliencyCalibration.adaptive().rule(ThresholdRule.BALANCED).sharpness(Presets.SHARPNESS)).build());
+        }
+        for (double sg : new double[] {0.05, 0.07, 0.1}) {
+            for (int wm : new int[] {1, 2, 4}) {
+                ALL.put("c-mcaedge" + wm + "+cd" + sg, () -> SuperCuts.pipeline().selection(SaliencyFusion.of(List.of(mcaEdge(),
+                        ColourDistribution.defaults().sigma(sg)), wm, 1).centerBias(Presets.CENTER_SIGMA)
+                        .treeSmoothing(Presets.TREE_WEIGHT, 8, 16).stretched(true).calibrated(Presets.THRESHOLD_RULE)
+                        .sharpness(Presets.SHARPNESS)).build());
+            }
+        }
+        for (double cs : new double[] {0.35, 1000}) {
+            ALL.put("c-mcaedge2+cd0.07-c" + cs, () -> SuperCuts.pipeline().selection(SaliencyFusion.of(List.of(mcaEdge(),
+                    ColourDistribution.defaults().sigma(0.07)), 2, 1).centerBias(cs)
+                    .treeSmoothing(Presets.TREE_WEIGHT, 8, 16).stretched(true).calibrated(Presets.THRESHOLD_RULE)
+                    .sharpness(Presets.SHARPNESS)).build());
+        }
+        ALL.put("c-mcaedge2+cd0.07-t16", () -> SuperCuts.pipeline().selection(SaliencyFusion.of(List.of(mcaEdge(),
+                ColourDistribution.defaults().sigma(0.07)), 2, 1).centerBias(Presets.CENTER_SIGMA)
+                .treeSmoothing(Presets.TREE_WEIGHT, 16).stretched(true).calibrated(Presets.THRESHOLD_RULE)
+                .sharpness(Presets.SHARPNESS)).build());
+        for (double sg : new double[] {0.05, 0.07, 0.1, 0.2}) {
+            ALL.put("c-mca3-cd" + sg, () -> SuperCuts.pipeline().selection(combined(MultiLayerCellularAutomata.of(List.of(
+                    ManifoldRanking.defaults().edgeWeight(0.3), AbsorbingMarkovChain.defaults().sigmaSquared(0.05),
+                    ColourDistribution.defaults().sigma(sg))), 8, 16)).build());
+            ALL.put("c-mcaedge+cd" + sg, () -> SuperCuts.pipeline().selection(SaliencyFusion.of(List.of(mcaEdge(),
+                    ColourDistribution.defaults().sigma(sg)), 3, 1).centerBias(Presets.CENTER_SIGMA)
+                    .treeSmoothing(Presets.TREE_WEIGHT, 8, 16).stretched(true).calibrated(Presets.THRESHOLD_RULE)
+                    .sharpness(Presets.SHARPNESS)).build());
+        }
+        // Ablations of the default (each removes or swaps one part of Presets.saliencySelector()).
+        ALL.put("default-no-distribution", () -> SuperCuts.pipeline().selection(combined(mcaEdge(), 8, 16)).build());
+        ALL.put("default-no-markov", () -> SuperCuts.pipeline().selection(SaliencyFusion.of(List.of(ManifoldRanking.defaults()
+                .edgeWeight(Presets.EDGE_WEIGHT), ColourDistribution.defaults().sigma(Presets.DISTRIBUTION_SIGMA)),
+                Presets.PRIOR_WEIGHT, 1).centerBias(Presets.CENTER_SIGMA).treeSmoothing(Presets.TREE_WEIGHT, 8, 16)
+                .stretched(true).calibrated(Presets.THRESHOLD_RULE).sharpness(Presets.SHARPNESS)).build());
+        ALL.put("default-no-edge", () -> SuperCuts.pipeline().selection(SaliencyFusion.of(List.of(mca(Presets.MARKOV_SIGMA_SQUARED),
+                ColourDistribution.defaults().sigma(Presets.DISTRIBUTION_SIGMA)), Presets.PRIOR_WEIGHT, 1)
+                .centerBias(Presets.CENTER_SIGMA).treeSmoothing(Presets.TREE_WEIGHT, 8, 16).stretched(true)
+                .calibrated(Presets.THRESHOLD_RULE).sharpness(Presets.SHARPNESS)).build());
+        ALL.put("default-no-tree", () -> SuperCuts.pipeline().selection(SaliencyFusion.of(List.of(mcaEdge(),
+                ColourDistribution.defaults().sigma(Presets.DISTRIBUTION_SIGMA)), Presets.PRIOR_WEIGHT, 1)
+                .centerBias(Presets.CENTER_SIGMA).stretched(true).calibrated(Presets.THRESHOLD_RULE)
+                .sharpness(Presets.SHARPNESS)).build());
+        ALL.put("default-adaptive", () -> SuperCuts.pipeline().selection(SaliencyFusion.of(List.of(mcaEdge(),
+                ColourDistribution.defaults().sigma(Presets.DISTRIBUTION_SIGMA)), Presets.PRIOR_WEIGHT, 1)
+                .centerBias(Presets.CENTER_SIGMA).treeSmoothing(Presets.TREE_WEIGHT, 8, 16).stretched(true)
+                .calibrated(ThresholdRule.ADAPTIVE).sharpness(Presets.SHARPNESS)).build());
         ALL.put("mr-s2-ensemble", () -> SuperCuts.pipeline().selection(SaliencyFusion.of(List.of(ManifoldRanking.defaults(),
                 ManifoldRanking.defaults().sigmaSquared(0.2)), 1, 1).centerBias(Presets.CENTER_SIGMA)
                 .treeSmoothing(Presets.TREE_WEIGHT, Presets.TREE_SEGMENTS).stretched(true).calibrated(Presets.THRESHOLD_RULE)
@@ -120,7 +190,7 @@ public final class Variants {
                     .build());
         }
         for (ThresholdRule rule : ThresholdRule.values()) {
-            ALL.put("saliency-" + rule.name().toLowerCase(java.util.Locale.ROOT), () -> SuperCuts.pipeline().selection(
+            ALL.put("mr-" + rule.name().toLowerCase(java.util.Locale.ROOT), () -> SuperCuts.pipeline().selection(
                     SaliencyFusion.of(List.of(ManifoldRanking.defaults()), 1).centerBias(Presets.CENTER_SIGMA)
                             .treeSmoothing(Presets.TREE_WEIGHT, Presets.TREE_SEGMENTS).stretched(true).calibrated(rule)
                             .sharpness(Presets.SHARPNESS)).build());
@@ -278,6 +348,11 @@ public final class Variants {
         return SaliencyFusion.of(List.of(mr), 1).centerBias(Presets.CENTER_SIGMA)
                 .treeSmoothing(Presets.TREE_WEIGHT, Presets.TREE_SEGMENTS).stretched(true).calibrated(Presets.THRESHOLD_RULE)
                 .sharpness(Presets.SHARPNESS);
+    }
+
+    static ObjectSelector mcaEdge() {
+        return MultiLayerCellularAutomata.of(List.of(ManifoldRanking.defaults().edgeWeight(Presets.EDGE_WEIGHT),
+                AbsorbingMarkovChain.defaults().sigmaSquared(Presets.MARKOV_SIGMA_SQUARED)));
     }
 
     static ObjectSelector combined(ObjectSelector part, int... levels) {
