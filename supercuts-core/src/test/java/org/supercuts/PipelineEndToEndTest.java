@@ -76,6 +76,41 @@ class PipelineEndToEndTest {
     }
 
     @Test
+    void extraScalesRunTheirOwnSelectionWithoutTheSpectralStage() {
+        byte[] truth = new byte[160 * 120];
+        PlanarImage img = syntheticObject(truth);
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean sawPartition = new java.util.concurrent.atomic.AtomicBoolean();
+        org.supercuts.spectral.ObjectSelector graphOnly = new org.supercuts.spectral.ObjectSelector() {
+            @Override
+            public double[] foreground(Input input) {
+                calls.incrementAndGet();
+                sawPartition.compareAndSet(false, input.partition() != null);
+                return Presets.saliencySelector().foreground(new Input(input.graph(), null, null, null));
+            }
+
+            @Override
+            public boolean usesPartition() {
+                return false;
+            }
+
+            @Override
+            public String describe() {
+                return "graph-only";
+            }
+        };
+        Pipeline p = SuperCuts.pipeline().superpixels(Slic.segments(150))
+                .extraScales(List.of(Slic.segments(80), Slic.segments(250))).extraScaleSelection(graphOnly).build();
+        Segmentation s = p.segment(img);
+        assertThat(calls.get()).isEqualTo(2);
+        assertThat(sawPartition.get()).isFalse();
+        assertThat(p.provenance().stages()).containsEntry("extra_scale_selection", "graph-only");
+        assertThat(iou(s.mask(), truth)).isGreaterThanOrEqualTo(0.8);
+        // toBuilder keeps the extra-scale selection.
+        assertThat(p.toBuilder().build().provenance().stages()).containsEntry("extra_scale_selection", "graph-only");
+    }
+
+    @Test
     void hierarchyLevelsRefineFromCoarseToFine() {
         byte[] truth = new byte[160 * 120];
         Segmentation s = SuperCuts.pipeline().levels(4).build().segment(syntheticObject(truth));
