@@ -70,6 +70,12 @@ public final class Presets {
     public static final double MARKOV_SIGMA_SQUARED = 0.05;
     /** Colour-kernel width of the colour-distribution cue (0.05/0.07/0.1/0.2 gave max-F .772/.770/.765/.757 fused 2:1). */
     public static final double DISTRIBUTION_SIGMA = 0.07;
+    /**
+     * Images whose region colours all lie within this CIELAB distance (the just-noticeable difference) have no object:
+     * the selection returns 0 everywhere instead of letting the centre and border priors invent one. No ECSSD image is
+     * that flat, so the measured quality does not depend on it.
+     */
+    public static final double MIN_CONTRAST = 2.3;
     /** Weight of the background-prior cues against the colour-distribution cue (2:1 best of 1/2/3/4 to 1). */
     public static final double PRIOR_WEIGHT = 2;
 
@@ -89,7 +95,7 @@ public final class Presets {
     static SaliencyFusion rawSaliency() {
         return SaliencyFusion.of(List.of(backgroundPriors(), ColourDistribution.defaults().sigma(DISTRIBUTION_SIGMA)),
                 PRIOR_WEIGHT, 1).centerBias(CENTER_SIGMA).treeSmoothing(TREE_WEIGHT, TREE_COARSE_SEGMENTS, TREE_SEGMENTS)
-                .stretched(true);
+                .stretched(true).minContrast(MIN_CONTRAST);
     }
 
     /**

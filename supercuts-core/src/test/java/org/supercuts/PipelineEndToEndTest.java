@@ -111,6 +111,40 @@ class PipelineEndToEndTest {
     }
 
     @Test
+    void flatImagesHaveNoObject() {
+        int w = 64;
+        int h = 48;
+        Random rnd = new Random(5);
+        float[] flat = new float[w * h];
+        float[] faint = new float[w * h];
+        for (int i = 0; i < flat.length; i++) {
+            flat[i] = 0.5f;
+            // +-0.002 in sRGB is well under a CIELAB just-noticeable difference.
+            faint[i] = 0.5f + (float) (rnd.nextDouble() - 0.5) * 0.004f;
+        }
+        for (float[] p : List.of(flat, faint)) {
+            Segmentation s = SuperCuts.pipeline().build().segment(PlanarImage.wrap(w, h, p, p.clone(), p.clone()));
+            for (float v : s.softMask()) {
+                assertThat(v).isEqualTo(0f);
+            }
+            assertThat(s.box()).isEmpty();
+        }
+        // A visible edge is structure again: the selection answers.
+        float[] halves = new float[w * h];
+        for (int i = 0; i < halves.length; i++) {
+            halves[i] = (i % w) < w / 2 ? 0.2f : 0.8f;
+        }
+        Segmentation s = SuperCuts.pipeline().build().segment(PlanarImage.wrap(w, h, halves, halves.clone(), halves.clone()));
+        float max = 0;
+        for (float v : s.softMask()) {
+            max = Math.max(max, v);
+        }
+        assertThat(max).isEqualTo(1f);
+        assertThatThrownBy(() -> org.supercuts.spectral.SaliencyFusion.of(List.of(ObjectSelectors.borderPrior()), 1)
+                .minContrast(-1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("minContrast");
+    }
+
+    @Test
     void hierarchyLevelsRefineFromCoarseToFine() {
         byte[] truth = new byte[160 * 120];
         Segmentation s = SuperCuts.pipeline().levels(4).build().segment(syntheticObject(truth));

@@ -24,9 +24,10 @@ public final class SaliencyFusion implements ObjectSelector {
     private final double centerSigma;
     private final double treeWeight;
     private final int[] treeSegments;
+    private final double minContrast;
 
     private SaliencyFusion(List<ObjectSelector> parts, double[] weights, boolean stretch, ThresholdRule calibrate, double sharpness,
-            double centerSigma, double treeWeight, int[] treeSegments) {
+            double centerSigma, double treeWeight, int[] treeSegments, double minContrast) {
         Objects.requireNonNull(parts, "parts");
         Objects.requireNonNull(weights, "weights");
         if (parts.isEmpty() || parts.size() != weights.length) {
@@ -71,16 +72,20 @@ public final class SaliencyFusion implements ObjectSelector {
         }
         this.treeWeight = treeWeight;
         this.treeSegments = treeSegments.clone();
+        if (!(minContrast >= 0) || !Double.isFinite(minContrast)) {
+            throw new IllegalArgumentException("minContrast must be finite and >= 0 (CIELAB Delta E), got " + minContrast);
+        }
+        this.minContrast = minContrast;
     }
 
     /** Weighted mean of the selectors' scores (weights are normalised to sum to 1). */
     public static SaliencyFusion of(List<ObjectSelector> parts, double... weights) {
-        return new SaliencyFusion(parts, weights, false, null, 0, Double.POSITIVE_INFINITY, 0, new int[] {16});
+        return new SaliencyFusion(parts, weights, false, null, 0, Double.POSITIVE_INFINITY, 0, new int[] {16}, 0);
     }
 
     /** Rescale the fused score to [0, 1] (min to 0, max to 1) before thresholding. */
     public SaliencyFusion stretched(boolean s) {
-        return new SaliencyFusion(parts, weights, s, calibrate, sharpness, centerSigma, treeWeight, treeSegments);
+        return new SaliencyFusion(parts, weights, s, calibrate, sharpness, centerSigma, treeWeight, treeSegments, minContrast);
     }
 
     /**
@@ -96,7 +101,7 @@ public final class SaliencyFusion implements ObjectSelector {
      * stretching; null = no calibration.
      */
     public SaliencyFusion calibrated(ThresholdRule rule) {
-        return new SaliencyFusion(parts, weights, stretch, rule, sharpness, centerSigma, treeWeight, treeSegments);
+        return new SaliencyFusion(parts, weights, stretch, rule, sharpness, centerSigma, treeWeight, treeSegments, minContrast);
     }
 
     /**
@@ -105,7 +110,7 @@ public final class SaliencyFusion implements ObjectSelector {
      * and moves confident scores towards 0 and 1, which is what MAE rewards.
      */
     public SaliencyFusion sharpness(double k) {
-        return new SaliencyFusion(parts, weights, stretch, calibrate, k, centerSigma, treeWeight, treeSegments);
+        return new SaliencyFusion(parts, weights, stretch, calibrate, k, centerSigma, treeWeight, treeSegments, minContrast);
     }
 
     /**
@@ -114,7 +119,7 @@ public final class SaliencyFusion implements ObjectSelector {
      * saliency prior, e.g. Judd et al., ICCV 2009); infinite sigma = off.
      */
     public SaliencyFusion centerBias(double sigma) {
-        return new SaliencyFusion(parts, weights, stretch, calibrate, sharpness, sigma, treeWeight, treeSegments);
+        return new SaliencyFusion(parts, weights, stretch, calibrate, sharpness, sigma, treeWeight, treeSegments, minContrast);
     }
 
     /**
@@ -125,11 +130,39 @@ public final class SaliencyFusion implements ObjectSelector {
      * scale-space merging. {@code w = 0} is off.
      */
     public SaliencyFusion treeSmoothing(double w, int... segments) {
-        return new SaliencyFusion(parts, weights, stretch, calibrate, sharpness, centerSigma, w, segments);
+        return new SaliencyFusion(parts, weights, stretch, calibrate, sharpness, centerSigma, w, segments, minContrast);
+    }
+
+    /**
+     * Below this colour contrast (CIELAB Delta E between the extreme region colours, per channel range) the image has no
+     * visible structure and every score is 0 (no object), instead of the centre or border priors inventing one. 2.3 is the
+     * just-noticeable difference of CIELAB (Sharma &amp; Trussell, "Digital Color Imaging", 1997); 0 = off.
+     */
+    public SaliencyFusion minContrast(double deltaE) {
+        return new SaliencyFusion(parts, weights, stretch, calibrate, sharpness, centerSigma, treeWeight, treeSegments,
+                deltaE);
+    }
+
+    /** The CIELAB length of the per-channel ranges of the region colours. */
+    private static double colourContrast(org.supercuts.graph.RegionGraph g) {
+        double sum = 0;
+        for (int c = 0; c < 3; c++) {
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (int r = 0; r < g.regionCount(); r++) {
+                lo = Math.min(lo, g.meanLab(r, c));
+                hi = Math.max(hi, g.meanLab(r, c));
+            }
+            sum += (hi - lo) * (hi - lo);
+        }
+        return Math.sqrt(sum);
     }
 
     @Override
     public double[] foreground(Input input) {
+        if (minContrast > 0 && colourContrast(input.graph()) < minContrast) {
+            return new double[input.graph().regionCount()];
+        }
         double[] out = null;
         for (int k = 0; k < parts.size(); k++) {
             if (weights[k] == 0) {
@@ -209,6 +242,7 @@ public final class SaliencyFusion implements ObjectSelector {
         return s.append(stretch ? ",stretched" : "").append(calibration)
                 .append(sharpness > 0 ? ",sharpness=" + sharpness : "")
                 .append(Double.isFinite(centerSigma) ? ",centerSigma=" + centerSigma : "")
+                .append(minContrast > 0 ? ",minContrast=" + minContrast : "")
                 .append(treeWeight > 0 ? ",tree=" + treeWeight + "@" + java.util.Arrays.toString(treeSegments) + ")" : ")").toString();
     }
 }
