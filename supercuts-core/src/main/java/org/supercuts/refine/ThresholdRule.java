@@ -31,21 +31,39 @@ public enum ThresholdRule {
 
     /** The threshold of values in [0, 1] weighted by {@code weights} (null = all 1). */
     public double threshold(double[] values, double[] weights) {
+        double[] histogram = histogram(values, weights, BINS);
+        double sum = 0;
+        double total = 0;
+        for (int i = 0; i < values.length; i++) {
+            double w = weights == null ? 1 : weights[i];
+            sum += w * values[i];
+            total += w;
+        }
+        return threshold(histogram, total > 0 ? sum / total : 0);
+    }
+
+    /**
+     * Otsu's threshold of weighted values in [0, 1] on a histogram of {@code bins} bins (see {@link #OTSU}); for callers
+     * that need another resolution than the rules' 128 bins.
+     */
+    public static double otsu(double[] values, double[] weights, int bins) {
+        if (bins < 2) {
+            throw new IllegalArgumentException("bins must be >= 2, got " + bins);
+        }
+        return otsu(histogram(values, weights, bins));
+    }
+
+    private static double[] histogram(double[] values, double[] weights, int bins) {
         Objects.requireNonNull(values, "values");
         if (weights != null && weights.length != values.length) {
             throw new IllegalArgumentException("weights.length must equal values.length (" + values.length + "), got "
                     + weights.length);
         }
-        double[] histogram = new double[BINS];
-        double sum = 0;
-        double total = 0;
+        double[] histogram = new double[bins];
         for (int i = 0; i < values.length; i++) {
-            double w = weights == null ? 1 : weights[i];
-            histogram[bin(values[i])] += w;
-            sum += w * values[i];
-            total += w;
+            histogram[Math.max(0, Math.min(bins - 1, (int) (values[i] * bins)))] += weights == null ? 1 : weights[i];
         }
-        return threshold(histogram, total > 0 ? sum / total : 0);
+        return histogram;
     }
 
     /** The threshold of a pixel map with values in [0, 1]. */

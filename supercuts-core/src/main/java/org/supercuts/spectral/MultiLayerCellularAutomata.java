@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.supercuts.graph.RegionGraph;
+import org.supercuts.refine.ThresholdRule;
 
 /**
  * Multi-layer cellular automata (MCA) integration of several saliency maps (Qin, Lu, Xu &amp; Wang, "Saliency Detection
@@ -108,36 +109,11 @@ public final class MultiLayerCellularAutomata implements ObjectSelector {
      * {@value #BINS}-bin histogram; returns a bin edge in (0, 1), or 0.5 when all scores fall in one bin.
      */
     static double otsuThreshold(double[] s, RegionGraph g) {
-        double[] hist = new double[BINS];
-        double total = 0;
-        double sumAll = 0;
+        double[] area = new double[s.length];
         for (int i = 0; i < s.length; i++) {
-            int b = Math.min(BINS - 1, Math.max(0, (int) (s[i] * BINS)));
-            hist[b] += g.size(i);
-            total += g.size(i);
+            area[i] = g.size(i);
         }
-        for (int b = 0; b < BINS; b++) {
-            sumAll += hist[b] * (b + 0.5) / BINS;
-        }
-        double best = -1;
-        double threshold = 0.5;
-        double w0 = 0;
-        double sum0 = 0;
-        for (int b = 0; b < BINS - 1; b++) {
-            w0 += hist[b];
-            sum0 += hist[b] * (b + 0.5) / BINS;
-            double w1 = total - w0;
-            if (w0 == 0 || w1 == 0) {
-                continue;
-            }
-            double d = sum0 / w0 - (sumAll - sum0) / w1;
-            double between = w0 * w1 * d * d;
-            if (between > best) {
-                best = between;
-                threshold = (b + 1.0) / BINS;
-            }
-        }
-        return threshold;
+        return ThresholdRule.otsu(s, area, BINS);
     }
 
     @Override

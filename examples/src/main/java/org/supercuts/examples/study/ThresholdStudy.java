@@ -21,6 +21,7 @@ import org.supercuts.eval.metrics.MaxFBetaAccumulator;
 import org.supercuts.eval.metrics.PrecisionRecallCurve;
 import org.supercuts.eval.metrics.SoftMapMetrics;
 import org.supercuts.refine.SaliencyCalibration;
+import org.supercuts.refine.ThresholdRule;
 
 /**
  * Which per-image threshold should the calibration map to 0.5? Runs the default selection without calibration (the
@@ -63,36 +64,7 @@ public final class ThresholdStudy {
     }
 
     static double otsu(float[] s) {
-        int bins = 128;
-        double[] h = new double[bins];
-        for (float v : s) {
-            h[Math.min(bins - 1, (int) (v * bins))]++;
-        }
-        double total = s.length;
-        double sumAll = 0;
-        for (int i = 0; i < bins; i++) {
-            sumAll += (i + 0.5) * h[i];
-        }
-        double wB = 0;
-        double sumB = 0;
-        double best = -1;
-        int bestI = bins / 2;
-        for (int i = 0; i < bins - 1; i++) {
-            wB += h[i];
-            sumB += (i + 0.5) * h[i];
-            double wF = total - wB;
-            if (wB == 0 || wF == 0) {
-                continue;
-            }
-            double mB = sumB / wB;
-            double mF = (sumAll - sumB) / wF;
-            double between = wB * wF * (mB - mF) * (mB - mF);
-            if (between > best) {
-                best = between;
-                bestI = i;
-            }
-        }
-        return (bestI + 1.0) / bins;
+        return ThresholdRule.OTSU.threshold(s);
     }
 
     static double std(float[] s, double m) {
