@@ -91,16 +91,21 @@ public final class BoundaryConnectivity implements ObjectSelector {
         double[] d = new double[n * n];
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
-                double s = 0;
-                for (int c = 0; c < 3; c++) {
-                    double t = g.meanLab(i, c) - g.meanLab(j, c);
-                    s += t * t;
-                }
-                d[i * n + j] = Math.sqrt(s);
+                d[i * n + j] = colourDistance(g, i, j);
                 d[j * n + i] = d[i * n + j];
             }
         }
         return d;
+    }
+
+    /** CIELAB distance of two regions' mean colours. */
+    static double colourDistance(RegionGraph g, int a, int b) {
+        double s = 0;
+        for (int c = 0; c < 3; c++) {
+            double t = g.meanLab(a, c) - g.meanLab(b, c);
+            s += t * t;
+        }
+        return Math.sqrt(s);
     }
 
     /** Background-weighted contrast (eq. 6), rescaled to [0, 1]: the foreground evidence. */

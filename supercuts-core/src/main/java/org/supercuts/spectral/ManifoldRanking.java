@@ -112,12 +112,14 @@ public final class ManifoldRanking implements ObjectSelector {
                 }
             }
         }
-        double[] dist = BoundaryConnectivity.colourDistances(g);
+        // Colour distances of linked pairs only (a few dozen per region, not all n^2 pairs).
         double[] edge = edgeWeight > 0 ? edgeCosts(g) : null;
         double maxD = 0;
-        for (int i = 0; i < n * n; i++) {
-            if (link[i]) {
-                maxD = Math.max(maxD, dist[i]);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                if (link[i * n + j]) {
+                    maxD = Math.max(maxD, BoundaryConnectivity.colourDistance(g, i, j));
+                }
             }
         }
         int[] start = new int[n + 1];
@@ -135,7 +137,7 @@ public final class ManifoldRanking implements ObjectSelector {
             int o = start[i];
             for (int j = 0; j < n; j++) {
                 if (link[i * n + j]) {
-                    double d = maxD > 0 ? dist[i * n + j] / maxD : 0;
+                    double d = maxD > 0 ? BoundaryConnectivity.colourDistance(g, i, j) / maxD : 0;
                     if (edge != null && edge[i * n + j] >= 0) {
                         d += edgeWeight * edge[i * n + j];
                     }
