@@ -138,49 +138,35 @@ public final class Variants {
         }
         for (double sg : new double[] {0.05, 0.07, 0.1}) {
             for (int wm : new int[] {1, 2, 4}) {
-                ALL.put("c-mcaedge" + wm + "+cd" + sg, () -> SuperCuts.pipeline().selection(SaliencyFusion.of(List.of(mcaEdge(),
-                        ColourDistribution.defaults().sigma(sg)), wm, 1).centerBias(Presets.CENTER_SIGMA)
-                        .treeSmoothing(Presets.TREE_WEIGHT, 8, 16).stretched(true).calibrated(Presets.THRESHOLD_RULE)
-                        .sharpness(Presets.SHARPNESS)).build());
+                ALL.put("c-mcaedge" + wm + "+cd" + sg, () -> SuperCuts.pipeline().selection(finish(defaultCues(mcaEdge(), sg, wm),
+                        Presets.THRESHOLD_RULE, Presets.TREE_WEIGHT, 8, 16)).build());
             }
         }
         for (double cs : new double[] {0.35, 1000}) {
-            ALL.put("c-mcaedge2+cd0.07-c" + cs, () -> SuperCuts.pipeline().selection(SaliencyFusion.of(List.of(mcaEdge(),
-                    ColourDistribution.defaults().sigma(0.07)), 2, 1).centerBias(cs)
-                    .treeSmoothing(Presets.TREE_WEIGHT, 8, 16).stretched(true).calibrated(Presets.THRESHOLD_RULE)
-                    .sharpness(Presets.SHARPNESS)).build());
+            ALL.put("c-mcaedge2+cd0.07-c" + cs, () -> SuperCuts.pipeline().selection(finish(defaultCues(mcaEdge(), 0.07, 2),
+                    Presets.THRESHOLD_RULE, Presets.TREE_WEIGHT, 8, 16).centerBias(cs)).build());
         }
-        ALL.put("c-mcaedge2+cd0.07-t16", () -> SuperCuts.pipeline().selection(SaliencyFusion.of(List.of(mcaEdge(),
-                ColourDistribution.defaults().sigma(0.07)), 2, 1).centerBias(Presets.CENTER_SIGMA)
-                .treeSmoothing(Presets.TREE_WEIGHT, 16).stretched(true).calibrated(Presets.THRESHOLD_RULE)
-                .sharpness(Presets.SHARPNESS)).build());
+        ALL.put("c-mcaedge2+cd0.07-t16", () -> SuperCuts.pipeline().selection(finish(defaultCues(mcaEdge(), 0.07, 2),
+                Presets.THRESHOLD_RULE, Presets.TREE_WEIGHT, 16)).build());
         for (double sg : new double[] {0.05, 0.07, 0.1, 0.2}) {
             ALL.put("c-mca3-cd" + sg, () -> SuperCuts.pipeline().selection(combined(MultiLayerCellularAutomata.of(List.of(
                     ManifoldRanking.defaults().edgeWeight(0.3), AbsorbingMarkovChain.defaults().sigmaSquared(0.05),
                     ColourDistribution.defaults().sigma(sg))), 8, 16)).build());
-            ALL.put("c-mcaedge+cd" + sg, () -> SuperCuts.pipeline().selection(SaliencyFusion.of(List.of(mcaEdge(),
-                    ColourDistribution.defaults().sigma(sg)), 3, 1).centerBias(Presets.CENTER_SIGMA)
-                    .treeSmoothing(Presets.TREE_WEIGHT, 8, 16).stretched(true).calibrated(Presets.THRESHOLD_RULE)
-                    .sharpness(Presets.SHARPNESS)).build());
+            ALL.put("c-mcaedge+cd" + sg, () -> SuperCuts.pipeline().selection(finish(defaultCues(mcaEdge(), sg, 3),
+                    Presets.THRESHOLD_RULE, Presets.TREE_WEIGHT, 8, 16)).build());
         }
         // Ablations of the default (each removes or swaps one part of Presets.saliencySelector()).
         ALL.put("default-no-distribution", () -> SuperCuts.pipeline().selection(combined(mcaEdge(), 8, 16)).build());
-        ALL.put("default-no-markov", () -> SuperCuts.pipeline().selection(SaliencyFusion.of(List.of(ManifoldRanking.defaults()
-                .edgeWeight(Presets.EDGE_WEIGHT), ColourDistribution.defaults().sigma(Presets.DISTRIBUTION_SIGMA)),
-                Presets.PRIOR_WEIGHT, 1).centerBias(Presets.CENTER_SIGMA).treeSmoothing(Presets.TREE_WEIGHT, 8, 16)
-                .stretched(true).calibrated(Presets.THRESHOLD_RULE).sharpness(Presets.SHARPNESS)).build());
-        ALL.put("default-no-edge", () -> SuperCuts.pipeline().selection(SaliencyFusion.of(List.of(mca(Presets.MARKOV_SIGMA_SQUARED),
-                ColourDistribution.defaults().sigma(Presets.DISTRIBUTION_SIGMA)), Presets.PRIOR_WEIGHT, 1)
-                .centerBias(Presets.CENTER_SIGMA).treeSmoothing(Presets.TREE_WEIGHT, 8, 16).stretched(true)
-                .calibrated(Presets.THRESHOLD_RULE).sharpness(Presets.SHARPNESS)).build());
-        ALL.put("default-no-tree", () -> SuperCuts.pipeline().selection(SaliencyFusion.of(List.of(mcaEdge(),
-                ColourDistribution.defaults().sigma(Presets.DISTRIBUTION_SIGMA)), Presets.PRIOR_WEIGHT, 1)
-                .centerBias(Presets.CENTER_SIGMA).stretched(true).calibrated(Presets.THRESHOLD_RULE)
+        ALL.put("default-no-markov", () -> SuperCuts.pipeline().selection(finish(defaultCues(ManifoldRanking.defaults()
+                .edgeWeight(Presets.EDGE_WEIGHT), Presets.DISTRIBUTION_SIGMA, Presets.PRIOR_WEIGHT), Presets.THRESHOLD_RULE,
+                Presets.TREE_WEIGHT, 8, 16)).build());
+        ALL.put("default-no-edge", () -> SuperCuts.pipeline().selection(finish(defaultCues(mca(Presets.MARKOV_SIGMA_SQUARED),
+                Presets.DISTRIBUTION_SIGMA, Presets.PRIOR_WEIGHT), Presets.THRESHOLD_RULE, Presets.TREE_WEIGHT, 8, 16)).build());
+        ALL.put("default-no-tree", () -> SuperCuts.pipeline().selection(defaultCues(mcaEdge(), Presets.DISTRIBUTION_SIGMA,
+                Presets.PRIOR_WEIGHT).centerBias(Presets.CENTER_SIGMA).stretched(true).calibrated(Presets.THRESHOLD_RULE)
                 .sharpness(Presets.SHARPNESS)).build());
-        ALL.put("default-adaptive", () -> SuperCuts.pipeline().selection(SaliencyFusion.of(List.of(mcaEdge(),
-                ColourDistribution.defaults().sigma(Presets.DISTRIBUTION_SIGMA)), Presets.PRIOR_WEIGHT, 1)
-                .centerBias(Presets.CENTER_SIGMA).treeSmoothing(Presets.TREE_WEIGHT, 8, 16).stretched(true)
-                .calibrated(ThresholdRule.ADAPTIVE).sharpness(Presets.SHARPNESS)).build());
+        ALL.put("default-adaptive", () -> SuperCuts.pipeline().selection(finish(defaultCues(mcaEdge(), Presets.DISTRIBUTION_SIGMA,
+                Presets.PRIOR_WEIGHT), ThresholdRule.ADAPTIVE, Presets.TREE_WEIGHT, 8, 16)).build());
         ALL.put("mr-s2-ensemble", () -> SuperCuts.pipeline().selection(SaliencyFusion.of(List.of(ManifoldRanking.defaults(),
                 ManifoldRanking.defaults().sigmaSquared(0.2)), 1, 1).centerBias(Presets.CENTER_SIGMA)
                 .treeSmoothing(Presets.TREE_WEIGHT, Presets.TREE_SEGMENTS).stretched(true).calibrated(Presets.THRESHOLD_RULE)
@@ -345,8 +331,15 @@ public final class Variants {
 
     /** The default selection around another manifold-ranking spec. */
     static ObjectSelector balanced(ObjectSelector mr) {
-        return SaliencyFusion.of(List.of(mr), 1).centerBias(Presets.CENTER_SIGMA)
-                .treeSmoothing(Presets.TREE_WEIGHT, Presets.TREE_SEGMENTS).stretched(true).calibrated(Presets.THRESHOLD_RULE)
+        return finish(SaliencyFusion.of(List.of(mr), 1), Presets.THRESHOLD_RULE, Presets.TREE_WEIGHT, Presets.TREE_SEGMENTS);
+    }
+
+    /**
+     * The default's post-processing around fused cues: centre bias, tree smoothing at {@code levels}, stretch,
+     * calibration by {@code rule}, sharpening.
+     */
+    static SaliencyFusion finish(SaliencyFusion cues, ThresholdRule rule, double treeWeight, int... levels) {
+        return cues.centerBias(Presets.CENTER_SIGMA).treeSmoothing(treeWeight, levels).stretched(true).calibrated(rule)
                 .sharpness(Presets.SHARPNESS);
     }
 
@@ -356,14 +349,16 @@ public final class Variants {
     }
 
     static ObjectSelector combined(ObjectSelector part, int... levels) {
-        return SaliencyFusion.of(List.of(part), 1).centerBias(Presets.CENTER_SIGMA)
-                .treeSmoothing(Presets.TREE_WEIGHT, levels).stretched(true).calibrated(Presets.THRESHOLD_RULE)
-                .sharpness(Presets.SHARPNESS);
+        return finish(SaliencyFusion.of(List.of(part), 1), Presets.THRESHOLD_RULE, Presets.TREE_WEIGHT, levels);
     }
 
     static ObjectSelector treeLevels(double w, int... levels) {
-        return SaliencyFusion.of(List.of(ManifoldRanking.defaults()), 1).centerBias(Presets.CENTER_SIGMA)
-                .treeSmoothing(w, levels).stretched(true).calibrated(Presets.THRESHOLD_RULE).sharpness(Presets.SHARPNESS);
+        return finish(SaliencyFusion.of(List.of(ManifoldRanking.defaults()), 1), Presets.THRESHOLD_RULE, w, levels);
+    }
+
+    /** The default's cues (background priors and colour distribution, {@code Presets.PRIOR_WEIGHT}:1) with other parts. */
+    static SaliencyFusion defaultCues(ObjectSelector priors, double distributionSigma, double priorWeight) {
+        return SaliencyFusion.of(List.of(priors, ColourDistribution.defaults().sigma(distributionSigma)), priorWeight, 1);
     }
 
     /** Uncalibrated selectors for ThresholdStudy, by name. */
