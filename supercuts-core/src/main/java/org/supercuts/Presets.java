@@ -2,19 +2,19 @@ package org.supercuts;
 
 import java.util.List;
 
+import org.supercuts.affinity.GaussianAffinity;
 import org.supercuts.feature.ColorPositionFeatures;
-import org.supercuts.graph.GaussianAffinity;
-import org.supercuts.refine.SaliencyCalibration;
-import org.supercuts.refine.ThresholdRule;
-import org.supercuts.spectral.AbsorbingMarkovChain;
-import org.supercuts.spectral.ColourDistribution;
-import org.supercuts.spectral.EigenSolver;
-import org.supercuts.spectral.ManifoldRanking;
-import org.supercuts.spectral.MultiLayerCellularAutomata;
+import org.supercuts.linalg.EigenSolver;
+import org.supercuts.selection.AbsorbingMarkovChain;
+import org.supercuts.selection.ColourDistribution;
+import org.supercuts.selection.ManifoldRanking;
+import org.supercuts.selection.MultiLayerCellularAutomata;
+import org.supercuts.selection.ObjectSelector;
+import org.supercuts.selection.ObjectSelectors;
+import org.supercuts.selection.SaliencyCalibration;
+import org.supercuts.selection.SaliencyFusion;
+import org.supercuts.selection.ThresholdRule;
 import org.supercuts.spectral.NCut;
-import org.supercuts.spectral.ObjectSelector;
-import org.supercuts.spectral.ObjectSelectors;
-import org.supercuts.spectral.SaliencyFusion;
 import org.supercuts.superpixel.Slic;
 
 /**

@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.supercuts.feature.RegionFeatures;
-import org.supercuts.graph.AffinityMatrix;
 import org.supercuts.graph.RegionGraph;
 import org.supercuts.image.BoundingBox;
 import org.supercuts.image.LabelMap;
+import org.supercuts.linalg.AffinityMatrix;
 import org.supercuts.spectral.SpectralPartition;
 
 /**

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.supercuts.image.BoundingBox;
 import org.supercuts.image.LabelMap;
 import org.supercuts.image.PlanarImage;
-import org.supercuts.spectral.ObjectSelectors;
+import org.supercuts.selection.ObjectSelectors;
 import org.supercuts.superpixel.Slic;
 import org.supercuts.testing.SharedData;
 
@@ -81,7 +81,7 @@ class PipelineEndToEndTest {
         PlanarImage img = syntheticObject(truth);
         java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicBoolean sawPartition = new java.util.concurrent.atomic.AtomicBoolean();
-        org.supercuts.spectral.ObjectSelector graphOnly = new org.supercuts.spectral.ObjectSelector() {
+        org.supercuts.selection.ObjectSelector graphOnly = new org.supercuts.selection.ObjectSelector() {
             @Override
             public double[] foreground(Input input) {
                 calls.incrementAndGet();
@@ -140,7 +140,7 @@ class PipelineEndToEndTest {
             max = Math.max(max, v);
         }
         assertThat(max).isEqualTo(1f);
-        assertThatThrownBy(() -> org.supercuts.spectral.SaliencyFusion.of(List.of(ObjectSelectors.borderPrior()), 1)
+        assertThatThrownBy(() -> org.supercuts.selection.SaliencyFusion.of(List.of(ObjectSelectors.borderPrior()), 1)
                 .minContrast(-1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("minContrast");
     }
 

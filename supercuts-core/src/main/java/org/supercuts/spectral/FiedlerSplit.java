@@ -1,5 +1,8 @@
 package org.supercuts.spectral;
 
+import org.supercuts.linalg.AffinityOperator;
+import org.supercuts.linalg.SparseAffinity;
+
 /**
  * Splits a node set in two by thresholding its Fiedler vector, under one {@link NCut.SplitRule}, and measures the
  * normalized cut of the result.

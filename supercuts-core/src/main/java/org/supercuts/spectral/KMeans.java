@@ -11,14 +11,14 @@ import java.util.SplittableRandom;
  *
  * <p>Thread safety: stateless.
  */
-final class KMeans {
+public final class KMeans {
     private static final int MAX_ITERATIONS = 100;
 
     private KMeans() {
     }
 
     /** Labels 0..k-1 (some possibly unused when there are fewer than k distinct points) of the rows of {@code points}. */
-    static int[] cluster(double[][] points, int k, long seed, int restarts) {
+    public static int[] cluster(double[][] points, int k, long seed, int restarts) {
         int n = points.length;
         SplittableRandom random = new SplittableRandom(seed);
         int[] best = null;

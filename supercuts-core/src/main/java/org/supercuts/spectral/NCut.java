@@ -6,7 +6,10 @@ import java.util.PriorityQueue;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.supercuts.graph.AffinityMatrix;
+import org.supercuts.linalg.AffinityMatrix;
+import org.supercuts.linalg.AffinityOperator;
+import org.supercuts.linalg.EigenSolver;
+import org.supercuts.linalg.Vectors;
 
 /**
  * Normalized cuts (Shi &amp; Malik, "Normalized Cuts and Image Segmentation", IEEE TPAMI 22(8):888-905, 2000): factory of

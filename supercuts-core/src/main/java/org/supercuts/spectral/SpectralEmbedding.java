@@ -5,9 +5,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.supercuts.graph.AffinityMatrix;
+import org.supercuts.linalg.AffinityMatrix;
+import org.supercuts.linalg.AffinityOperator;
+import org.supercuts.linalg.EigenSolver;
+import org.supercuts.linalg.Eigenpairs;
+import org.supercuts.linalg.GraphComponents;
 
 /**
  * The k smallest eigenpairs of the generalized problem {@code (D - W) x = lambda D x} (Shi &amp; Malik, "Normalized Cuts
@@ -38,8 +40,6 @@ import org.supercuts.graph.AffinityMatrix;
  * <p>Thread safety: immutable; {@link #smallest} is safe to call concurrently.
  */
 public final class SpectralEmbedding {
-    private static final Logger LOG = LoggerFactory.getLogger(SpectralEmbedding.class);
-
     private final double[] eigenvalues;
     private final double[][] eigenvectors;
     private final double[] degrees;
@@ -91,7 +91,7 @@ public final class SpectralEmbedding {
         double[][] vectors = new double[k][];
         List<String> methods = new ArrayList<>();
         if (c == 1) {
-            Eigenpairs pairs = solveConnected(w, degree, k, solver, methods);
+            Eigenpairs pairs = solver.smallestOfConnected(w, degree, k, methods);
             for (int r = 0; r < k; r++) {
                 values[r] = pairs.values()[r];
                 vectors[r] = toGeneralized(pairs.vectors()[r], degree, null, n);
@@ -114,64 +114,6 @@ public final class SpectralEmbedding {
         }
         String method = methods.isEmpty() ? "exact" : String.join(",", methods);
         return new SpectralEmbedding(values, vectors, degree, comps.labels(), c, method);
-    }
-
-    private static Eigenpairs solveConnected(AffinityOperator w, double[] degree, int k, EigenSolver solver,
-            List<String> methods) {
-        int n = w.size();
-        double[] invSqrt = new double[n];
-        for (int i = 0; i < n; i++) {
-            invSqrt[i] = 1.0 / Math.sqrt(degree[i]);
-        }
-        if (n == 1) {
-            return new Eigenpairs(new double[] {0.0}, new double[][] {{1.0}}, 0, 0);
-        }
-        if (solver.usesDense(n, k)) {
-            addOnce(methods, "dense");
-            return DenseEigenKernel.smallest(w, invSqrt, k);
-        }
-        if (solver.kind() == EigenSolver.Kind.SHIFT_INVERT) {
-            try {
-                Eigenpairs p = ShiftInvertKernel.smallest(w, degree, k, solver.tolerance());
-                addOnce(methods, "shift-invert");
-                return p;
-            } catch (ShiftInvertKernel.NoConvergenceException | GroundedLaplacian.BreakdownException e) {
-                LOG.debug("{}; using the automatic solver", e.getMessage());
-                addOnce(methods, "shift-invert->auto");
-                if (solver.fallbackUsesDense(n)) {
-                    return DenseEigenKernel.smallest(w, invSqrt, k);
-                }
-            }
-        }
-        int basis = LanczosKernel.basisSize(n, k, solver.basisSize());
-        try {
-            Eigenpairs p = LanczosKernel.smallest(w, invSqrt, k, solver.tolerance(), solver.maxRestarts(), basis, null);
-            addOnce(methods, "lanczos");
-            return p;
-        } catch (LanczosKernel.NoConvergenceException e) {
-            int larger = Math.min(n, 2 * basis);
-            if (larger > basis) {
-                // A larger basis separates clustered eigenvalues better; much cheaper than the O(n^3) dense solve.
-                LOG.debug("{}; retrying with basis {}", e.getMessage(), larger);
-                try {
-                    Eigenpairs p = LanczosKernel.smallest(w, invSqrt, k, solver.tolerance(), 2 * solver.maxRestarts(), larger,
-                            null);
-                    addOnce(methods, "lanczos");
-                    return p;
-                } catch (LanczosKernel.NoConvergenceException again) {
-                    e = again;
-                }
-            }
-            LOG.warn("{}; falling back to the dense eigensolver", e.getMessage());
-            addOnce(methods, "lanczos->dense");
-            return DenseEigenKernel.smallest(w, invSqrt, k);
-        }
-    }
-
-    private static void addOnce(List<String> list, String s) {
-        if (!list.contains(s)) {
-            list.add(s);
-        }
     }
 
     /** x = D^-1/2 u, scattered to the given global node indices (or in place when {@code nodes} is null). */
@@ -234,7 +176,7 @@ public final class SpectralEmbedding {
             for (int a = 0; a < m; a++) {
                 subDegree[a] = degree[members[a]];
             }
-            Eigenpairs pairs = solveConnected(sub, subDegree, kq, solver, methods);
+            Eigenpairs pairs = solver.smallestOfConnected(sub, subDegree, kq, methods);
             for (int r = 1; r < kq; r++) {
                 candidateValues.add(pairs.values()[r]);
                 candidateVectors.add(toGeneralized(pairs.vectors()[r], degree, members, n));

@@ -1,6 +1,6 @@
 package org.supercuts.spectral;
 
-import org.supercuts.graph.AffinityMatrix;
+import org.supercuts.linalg.AffinityMatrix;
 
 /**
  * One algorithm family: spectral partitioning of an affinity graph (normalized cuts and relatives).

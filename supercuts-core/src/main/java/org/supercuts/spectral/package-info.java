@@ -1,10 +1,8 @@
 /**
- * Spectral partitioning: the smallest generalized eigenpairs of {@code (D - W) x = lambda D x}
- * ({@link org.supercuts.spectral.SpectralEmbedding}, solved densely or by thick-restart Lanczos as chosen by an
- * {@link org.supercuts.spectral.EigenSolver}), normalized cuts on top of them ({@link org.supercuts.spectral.NCut}:
- * two-way, flat k-way, recursive), and the result types {@link org.supercuts.spectral.SpectralPartition} and
- * {@link org.supercuts.spectral.PartitionTree}. Affinities are read through {@link org.supercuts.spectral.AffinityOperator},
- * over a dense {@link org.supercuts.graph.AffinityMatrix} or a compressed-row {@link org.supercuts.spectral.SparseAffinity}.
+ * Spectral partitioning: the smallest generalized eigenpairs of {@code (D - W) x = lambda D x} ({@link
+ * org.supercuts.spectral.SpectralEmbedding}), normalized cuts on them ({@link org.supercuts.spectral.NCut}: two-way,
+ * flat k-way by k-means, recursive) and their results ({@link org.supercuts.spectral.SpectralPartition}, {@link
+ * org.supercuts.spectral.PartitionTree}). It may use {@code org.supercuts.linalg}.
  *
  * <p>Typical use from a program that reads a matrix:
  * <pre>{@code

@@ -9,7 +9,10 @@ import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.supercuts.graph.AffinityMatrix;
+import org.supercuts.linalg.AffinityMatrix;
+import org.supercuts.linalg.AffinityOperator;
+import org.supercuts.linalg.EigenSolver;
+import org.supercuts.testing.TestGraphs;
 
 class NCutTest {
     private static final double[][] TWO = {{0, 0.02}, {0.02, 0}};

@@ -22,10 +22,10 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.supercuts.graph.AffinityMatrix;
-import org.supercuts.spectral.AffinityOperator;
-import org.supercuts.spectral.EigenSolver;
-import org.supercuts.spectral.SparseAffinity;
+import org.supercuts.linalg.AffinityMatrix;
+import org.supercuts.linalg.AffinityOperator;
+import org.supercuts.linalg.EigenSolver;
+import org.supercuts.linalg.SparseAffinity;
 import org.supercuts.spectral.SpectralEmbedding;
 
 /**

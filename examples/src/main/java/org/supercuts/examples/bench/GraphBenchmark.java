@@ -12,14 +12,14 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.supercuts.affinity.CosineAffinity;
+import org.supercuts.affinity.GaussianAffinity;
 import org.supercuts.feature.ColorPositionFeatures;
 import org.supercuts.feature.RegionFeatures;
-import org.supercuts.graph.AffinityMatrix;
-import org.supercuts.graph.CosineAffinity;
-import org.supercuts.graph.GaussianAffinity;
 import org.supercuts.graph.RegionGraph;
 import org.supercuts.image.LabelMap;
 import org.supercuts.image.PlanarImage;
+import org.supercuts.linalg.AffinityMatrix;
 import org.supercuts.superpixel.Slic;
 
 /**

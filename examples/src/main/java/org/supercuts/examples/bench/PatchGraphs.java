@@ -2,7 +2,7 @@ package org.supercuts.examples.bench;
 
 import java.util.SplittableRandom;
 
-import org.supercuts.graph.AffinityMatrix;
+import org.supercuts.linalg.AffinityMatrix;
 
 /**
  * Dense "ViT-like" patch affinity graphs for the eigensolver comparison: {@code n} patches on a square-ish grid, each

@@ -13,10 +13,10 @@ import java.util.stream.Stream;
 
 import org.supercuts.Pipeline;
 import org.supercuts.SuperCuts;
-import org.supercuts.graph.AffinityMatrix;
 import org.supercuts.image.PlanarImage;
-import org.supercuts.spectral.AffinityOperator;
-import org.supercuts.spectral.EigenSolver;
+import org.supercuts.linalg.AffinityMatrix;
+import org.supercuts.linalg.AffinityOperator;
+import org.supercuts.linalg.EigenSolver;
 import org.supercuts.spectral.NCut;
 import org.supercuts.spectral.SpectralEmbedding;
 import org.supercuts.spectral.SpectralPartition;

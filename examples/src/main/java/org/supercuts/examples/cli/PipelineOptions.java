@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.supercuts.Pipeline;
 import org.supercuts.Presets;
 import org.supercuts.SuperCuts;
-import org.supercuts.graph.CosineAffinity;
+import org.supercuts.affinity.CosineAffinity;
 import org.supercuts.onnx.dino.DinoFeatures;
 import org.supercuts.onnx.dino.DinoOptions;
 import org.supercuts.onnx.dino.DinoRegionFeatures;
@@ -21,12 +21,11 @@ import org.supercuts.onnx.runtime.ModelOptions;
 import org.supercuts.onnx.ssn.SsnSpec;
 import org.supercuts.onnx.ssn.SsnSuperpixelizer;
 import org.supercuts.refine.GuidedFilter;
-import org.supercuts.spectral.BoundaryConnectivity;
-import org.supercuts.spectral.ObjectSelector;
-import org.supercuts.spectral.ObjectSelectors;
+import org.supercuts.selection.BoundaryConnectivity;
+import org.supercuts.selection.ObjectSelector;
+import org.supercuts.selection.ObjectSelectors;
 import org.supercuts.superpixel.Slic;
 import org.supercuts.superpixel.Superpixelizer;
-
 import picocli.CommandLine.Option;
 
 /**

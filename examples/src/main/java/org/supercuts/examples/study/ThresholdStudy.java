@@ -20,8 +20,8 @@ import org.supercuts.eval.metrics.ConfusionCounts;
 import org.supercuts.eval.metrics.MaxFBetaAccumulator;
 import org.supercuts.eval.metrics.PrecisionRecallCurve;
 import org.supercuts.eval.metrics.SoftMapMetrics;
-import org.supercuts.refine.SaliencyCalibration;
-import org.supercuts.refine.ThresholdRule;
+import org.supercuts.selection.SaliencyCalibration;
+import org.supercuts.selection.ThresholdRule;
 
 /**
  * Which per-image threshold should the calibration map to 0.5? Runs the default selection without calibration (the

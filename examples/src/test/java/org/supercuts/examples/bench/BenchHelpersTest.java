@@ -8,7 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.supercuts.graph.AffinityMatrix;
+import org.supercuts.linalg.AffinityMatrix;
 import picocli.CommandLine;
 
 class BenchHelpersTest {

@@ -7,12 +7,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.supercuts.Pipeline;
 import org.supercuts.Segmentation;
-import org.supercuts.graph.CosineAffinity;
-import org.supercuts.graph.TokenCutAffinity;
+import org.supercuts.affinity.CosineAffinity;
+import org.supercuts.affinity.TokenCutAffinity;
 import org.supercuts.image.PlanarImage;
 import org.supercuts.onnx.TestModels;
+import org.supercuts.selection.ObjectSelectors;
 import org.supercuts.spectral.NCut;
-import org.supercuts.spectral.ObjectSelectors;
 import org.supercuts.superpixel.Slic;
 
 /** The whole pipeline with ViT features, on a synthetic image: a bright textured square on a dark textured background. */
