@@ -32,6 +32,8 @@ public final class PlanarImage {
     private final int width;
     private final int height;
     private final float[][] planes;
+    /** CIELAB planes computed on first use and shared by every stage that reads them (see {@link #cielab()}). */
+    private volatile float[][] cielab;
 
     private PlanarImage(int width, int height, float[][] planes) {
         this.width = width;
@@ -218,6 +220,23 @@ public final class PlanarImage {
 
     public float get(int c, int x, int y) {
         return planes[c][y * width + x];
+    }
+
+    /**
+     * The image in CIE L*a*b* (D65) through {@link FastCielab}: three planes {L*, a*, b*}, computed on the first call and
+     * shared by later calls (superpixels and the region graph both read them, so one image is converted once). The planes
+     * are read-only: do not modify them. Two threads calling this at once may both convert; either result is the same.
+     */
+    public float[][] cielab() {
+        float[][] lab = cielab;
+        if (lab == null) {
+            PlanarImage rgb = toRgb();
+            int n = pixelCount();
+            lab = new float[][] {new float[n], new float[n], new float[n]};
+            FastCielab.convert(rgb.plane(0), rgb.plane(1), rgb.plane(2), lab[0], lab[1], lab[2], 0, n);
+            cielab = lab;
+        }
+        return lab;
     }
 
     /** This image with three channels: grey is replicated, colour returned as is. */

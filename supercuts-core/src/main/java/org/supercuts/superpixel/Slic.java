@@ -21,9 +21,11 @@ import org.supercuts.image.PlanarImage;
  * <ul>
  *   <li>A fixed number of iterations ({@link #iterations}, default 10, the paper's recommendation) instead of a residual
  *       threshold, so the cost and the result do not depend on a tolerance.</li>
- *   <li>The grid has {@code rows x cols} cells as close to square as the image allows (the shorter side is divided first,
- *       so a 1xN image gets its seeds along its length); the seed count is about, not exactly, K, and the window is
- *       2&middot;(W/cols) x 2&middot;(H/rows).</li>
+ *   <li>The grid has {@code rows x cols} cells as close to square as the image allows: the shorter side is divided first
+ *       into round(side / S) rows (so a 1xN image gets its seeds along its length), the other into
+ *       ceil(K / rows) columns. The seed count is therefore at least K (where the image allows), not exactly K; like
+ *       scikit-image's and OpenCV's integer grid steps, rounding up keeps small K on a 4:3 image from getting fewer, wider
+ *       cells (9 x 11 instead of 9 x 12 at K = 100, 1024x768). The window is 2&middot;(W/cols) x 2&middot;(H/rows).</li>
  *   <li>A seed moves only when a neighbour's gradient is strictly lower, so flat regions keep the regular grid.</li>
  *   <li>Pixels start labelled with their grid cell, and a pixel that no centre's window reaches in an iteration keeps its
  *       previous label (the paper leaves it unlabelled until connectivity enforcement).</li>
