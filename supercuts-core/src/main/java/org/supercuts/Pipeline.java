@@ -20,6 +20,7 @@ import org.supercuts.image.LabelMap;
 import org.supercuts.image.Masks;
 import org.supercuts.image.PlanarImage;
 import org.supercuts.linalg.AffinityMatrix;
+import org.supercuts.refine.GuidedFilter;
 import org.supercuts.refine.MaskRefiner;
 import org.supercuts.selection.ObjectSelector;
 import org.supercuts.spectral.SpectralPartition;
@@ -39,6 +40,16 @@ import org.supercuts.superpixel.Superpixelizer;
 public final class Pipeline {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
     private static final String VERSION = readVersion();
+    /**
+     * Default working resolution: images with more pixels are segmented at 1/f of their size (the smallest integer f that
+     * brings them to at most this many pixels) and their masks upsampled to full resolution. 2^20 pixels (1024 x 1024)
+     * keep every image of the benchmarks (ECSSD about 400 x 300, PASCAL-S about 500 x 375, BSDS500 481 x 321) at full
+     * resolution, and give the default 400 superpixels about 2600 pixels each; above it the cost grows with the pixel
+     * count while the partition, set by the superpixel count, gets no finer (docs/PERFORMANCE.md, "Working resolution").
+     */
+    public static final int DEFAULT_WORKING_PIXELS = 1 << 20;
+    /** Guided-upsampling radius per unit of the working factor (radius 2f at factor f). */
+    static final int UPSAMPLING_RADIUS_PER_FACTOR = 2;
 
     private final Superpixelizer superpixels;
     private final FeatureExtractor features;
@@ -53,6 +64,7 @@ public final class Pipeline {
     private final double threshold;
     private final long seed;
     private final String device;
+    private final int workingPixels;
 
     private Pipeline(Builder b) {
         this.superpixels = b.superpixels;
@@ -67,6 +79,7 @@ public final class Pipeline {
         this.threshold = b.threshold;
         this.seed = b.seed;
         this.device = b.device;
+        this.workingPixels = b.workingPixels;
     }
 
     /** An empty builder: every stage must be set before {@link Builder#build()}. */
@@ -88,17 +101,72 @@ public final class Pipeline {
         b.threshold = threshold;
         b.seed = seed;
         b.device = device;
+        b.workingPixels = workingPixels;
         return b;
     }
 
     /**
-     * Segments one image.
+     * Segments one image. An image above the {@linkplain Builder#workingResolution working resolution} is reduced by area
+     * averaging by the smallest integer factor f that brings it within, segmented there, and its soft map is brought back
+     * to full resolution by guided upsampling (bilinear, then a guided filter of radius 2f with the image's luminance as
+     * the guide, as "Two Tricks to Improve Unsupervised Segmentation Learning" refines coarse masks); the mask and the box
+     * come from that full-resolution map. Images within the working resolution are segmented as they are.
      *
      * @throws IllegalArgumentException when the image yields fewer than 2 superpixels (the spectral stage needs a graph of
      *                                  at least 2 nodes), naming the image size and the superpixel count
      */
     public Segmentation segment(PlanarImage image) {
         Objects.requireNonNull(image, "image");
+        int factor = workingFactor(image.width(), image.height(), workingPixels);
+        if (factor == 1) {
+            return segmentAsIs(image);
+        }
+        long t0 = System.nanoTime();
+        PlanarImage working = image.downsample(factor);
+        long t1 = System.nanoTime();
+        Segmentation low = segmentAsIs(working);
+        long t2 = System.nanoTime();
+        float[] soft = GuidedFilter.upsample(image, low.softMask(), working.width(), working.height(),
+                UPSAMPLING_RADIUS_PER_FACTOR * factor, GuidedFilter.DEFAULT_EPS);
+        byte[] mask = Masks.threshold(soft, threshold);
+        BoundingBox box = Masks.largestComponentBox(mask, image.width(), image.height()).orElse(null);
+        long t3 = System.nanoTime();
+        Map<String, Double> timings = new LinkedHashMap<>();
+        timings.put("downsample", (t1 - t0) / 1e6);
+        low.timingsMillis().forEach((k, v) -> {
+            if (!k.equals("total")) {
+                timings.put(k, v);
+            }
+        });
+        timings.put("upsample", (t3 - t2) / 1e6);
+        timings.put("total", (t3 - t0) / 1e6);
+        return new Segmentation(low.superpixels(), low.regionGraph(), low.features(), low.affinity(), low.partition(),
+                low.regionForeground(), soft, mask, box, low.levels(), timings, provenance(), image.width(), image.height(),
+                factor, working);
+    }
+
+    /**
+     * The working factor for a {@code width x height} image: the smallest integer f >= 1 with
+     * ceil(width / f) * ceil(height / f) <= maxPixels.
+     */
+    public static int workingFactor(int width, int height, int maxPixels) {
+        if (width < 1 || height < 1 || maxPixels < 1) {
+            throw new IllegalArgumentException("width, height and maxPixels must be >= 1, got " + width + ", " + height + ", "
+                    + maxPixels);
+        }
+        int f = Math.max(1, (int) Math.floor(Math.sqrt((double) width * height / maxPixels)));
+        while ((long) ((width + f - 1) / f) * ((height + f - 1) / f) > maxPixels) {
+            f++;
+        }
+        return f;
+    }
+
+    /** The maximum pixel count segmented as it is (see {@link Builder#workingResolution}). */
+    public int workingPixels() {
+        return workingPixels;
+    }
+
+    private Segmentation segmentAsIs(PlanarImage image) {
         Map<String, Double> timings = new LinkedHashMap<>();
         long t0 = System.nanoTime();
         long t = t0;
@@ -190,6 +258,7 @@ public final class Pipeline {
             }
         }
         stages.put("levels", Integer.toString(levels));
+        stages.put("working_resolution", "max " + workingPixels + " px");
         stages.put("threshold", Double.toString(threshold));
         return new Provenance(VERSION, stages, seed, device);
     }
@@ -280,8 +349,19 @@ public final class Pipeline {
         private double threshold = 0.5;
         private long seed = 0;
         private String device = "cpu";
+        private int workingPixels = DEFAULT_WORKING_PIXELS;
 
         private Builder() {
+        }
+
+        /**
+         * The largest image, in pixels, segmented as it is ({@link #DEFAULT_WORKING_PIXELS} by default); larger images are
+         * segmented at a reduced working resolution and their masks upsampled (see {@link Pipeline#segment}).
+         * {@link Integer#MAX_VALUE} segments every image at full resolution.
+         */
+        public Builder workingResolution(int maxPixels) {
+            this.workingPixels = maxPixels;
+            return this;
         }
 
         public Builder superpixels(Superpixelizer s) {
@@ -368,6 +448,10 @@ public final class Pipeline {
             require(selector, "selection");
             if (levels < 1) {
                 throw new IllegalArgumentException("levels must be >= 1, got " + levels);
+            }
+            if (workingPixels < 64) {
+                throw new IllegalArgumentException("workingResolution must be >= 64 pixels (Integer.MAX_VALUE = full"
+                        + " resolution), got " + workingPixels);
             }
             if (!(threshold > 0 && threshold < 1)) {
                 throw new IllegalArgumentException("threshold must be in (0, 1), got " + threshold);

@@ -10,12 +10,17 @@ import org.supercuts.feature.RegionFeatures;
 import org.supercuts.graph.RegionGraph;
 import org.supercuts.image.BoundingBox;
 import org.supercuts.image.LabelMap;
+import org.supercuts.image.PlanarImage;
 import org.supercuts.linalg.AffinityMatrix;
 import org.supercuts.spectral.SpectralPartition;
 
 /**
  * The result of {@link Pipeline#segment}: superpixels, the region graph and its spectral partition, the soft and binary
  * foreground masks at full resolution, the object box, the hierarchy levels, per-stage timings and provenance.
+ *
+ * <p>Images above the pipeline's working resolution are segmented at 1/{@link #workingFactor()} of their size in each
+ * axis: the superpixels, the graph, the partition and the hierarchy levels are at that working resolution, while the
+ * soft map, the mask and the box are at the image's full resolution ({@link #width()} x {@link #height()}).
  *
  * <p>Thread safety: immutable; array accessors return copies.
  */
@@ -32,9 +37,24 @@ public final class Segmentation {
     private final List<LabelMap> levels;
     private final Map<String, Double> timings;
     private final Provenance provenance;
+    private final int width;
+    private final int height;
+    private final int workingFactor;
+    private final PlanarImage workingImage;
 
     Segmentation(LabelMap superpixels, RegionGraph graph, RegionFeatures features, AffinityMatrix affinity, SpectralPartition partition, double[] regionForeground, float[] soft,
             byte[] mask, BoundingBox box, List<LabelMap> levels, Map<String, Double> timings, Provenance provenance) {
+        this(superpixels, graph, features, affinity, partition, regionForeground, soft, mask, box, levels, timings, provenance,
+                superpixels.width(), superpixels.height(), 1, null);
+    }
+
+    Segmentation(LabelMap superpixels, RegionGraph graph, RegionFeatures features, AffinityMatrix affinity, SpectralPartition partition, double[] regionForeground, float[] soft,
+            byte[] mask, BoundingBox box, List<LabelMap> levels, Map<String, Double> timings, Provenance provenance, int width,
+            int height, int workingFactor, PlanarImage workingImage) {
+        this.workingImage = workingImage;
+        this.width = width;
+        this.height = height;
+        this.workingFactor = workingFactor;
         this.superpixels = superpixels;
         this.graph = graph;
         this.features = features;
@@ -49,14 +69,33 @@ public final class Segmentation {
         this.provenance = provenance;
     }
 
+    /** Width of the image, of the soft map and of the mask. */
     public int width() {
-        return superpixels.width();
+        return width;
     }
 
+    /** Height of the image, of the soft map and of the mask. */
     public int height() {
-        return superpixels.height();
+        return height;
     }
 
+    /**
+     * The factor by which the image was reduced for segmentation (1: segmented at full resolution): the superpixels and
+     * levels are ceil(width / factor) x ceil(height / factor).
+     */
+    public int workingFactor() {
+        return workingFactor;
+    }
+
+    /**
+     * The reduced image the stages ran on, present only when the image was above the working resolution (then pictures of
+     * the superpixels and levels are best drawn on it).
+     */
+    public Optional<PlanarImage> workingImage() {
+        return Optional.ofNullable(workingImage);
+    }
+
+    /** The superpixels, at the working resolution (see {@link #workingFactor()}). */
     public LabelMap superpixels() {
         return superpixels;
     }
@@ -103,7 +142,7 @@ public final class Segmentation {
         return Optional.ofNullable(box);
     }
 
-    /** Hierarchy levels from coarse to fine, each a labelling of the image. */
+    /** Hierarchy levels from coarse to fine, each a labelling of the image at the working resolution. */
     public List<LabelMap> levels() {
         return levels;
     }

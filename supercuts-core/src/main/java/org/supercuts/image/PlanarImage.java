@@ -239,6 +239,52 @@ public final class PlanarImage {
         return lab;
     }
 
+    /**
+     * This image reduced by an integer {@code factor} in each axis by area averaging: output pixel (x, y) is the mean of
+     * the input pixels in [x f, (x + 1) f) x [y f, (y + 1) f), clipped at the right and bottom borders, so the result is
+     * ceil(width / f) x ceil(height / f). Factor 1 returns this image.
+     *
+     * @throws IllegalArgumentException when {@code factor < 1}
+     */
+    public PlanarImage downsample(int factor) {
+        if (factor < 1) {
+            throw new IllegalArgumentException("factor must be >= 1, got " + factor);
+        }
+        if (factor == 1) {
+            return this;
+        }
+        int w = (width + factor - 1) / factor;
+        int h = (height + factor - 1) / factor;
+        float[][] out = new float[planes.length][w * h];
+        double[] rowSum = new double[w];
+        for (int c = 0; c < planes.length; c++) {
+            float[] in = planes[c];
+            float[] o = out[c];
+            for (int y = 0; y < h; y++) {
+                java.util.Arrays.fill(rowSum, 0);
+                int y0 = y * factor;
+                int y1 = Math.min(height, y0 + factor);
+                for (int sy = y0; sy < y1; sy++) {
+                    int base = sy * width;
+                    for (int x = 0; x < w; x++) {
+                        int x0 = x * factor;
+                        int x1 = Math.min(width, x0 + factor);
+                        double s = 0;
+                        for (int sx = x0; sx < x1; sx++) {
+                            s += in[base + sx];
+                        }
+                        rowSum[x] += s;
+                    }
+                }
+                for (int x = 0; x < w; x++) {
+                    int cols = Math.min(width, (x + 1) * factor) - x * factor;
+                    o[y * w + x] = (float) (rowSum[x] / ((long) cols * (y1 - y0)));
+                }
+            }
+        }
+        return new PlanarImage(w, h, out);
+    }
+
     /** This image with three channels: grey is replicated, colour returned as is. */
     public PlanarImage toRgb() {
         if (planes.length == 3) {

@@ -263,7 +263,9 @@ final class CompareReport {
             byN.getStyler().setXAxisLogarithmic(true);
             Map<String, TreeMap<Double, Double>> series = new LinkedHashMap<>();
             for (CompareRows.Eigen r : eigen) {
-                series.computeIfAbsent("ours (dense <= 1000, Lanczos above)", t -> new TreeMap<>()).put((double) r.n(), r.oursMs());
+                String ours = r.ours().startsWith("ours-auto") ? "ours (automatic routing)" : r.ours().startsWith("ours-dense")
+                        ? "ours (dense kernel)" : "ours (Lanczos)";
+                series.computeIfAbsent(ours, t -> new TreeMap<>()).put((double) r.n(), r.oursMs());
                 series.computeIfAbsent(r.anchor(), t -> new TreeMap<>()).put((double) r.n(), r.anchorMs());
             }
             addAll(byN, series);

@@ -26,17 +26,25 @@ public final class ResultPictures {
     private ResultPictures() {
     }
 
+    /**
+     * The image with the mask tinted, superpixel boundaries and the object box drawn. Images segmented at a reduced working
+     * resolution are drawn at that resolution (a picture for people: the full-resolution mask is written separately).
+     */
     public static BufferedImage overlay(PlanarImage image, Segmentation s) {
-        BufferedImage out = image.toBufferedImage();
-        int w = image.width();
-        int h = image.height();
+        int f = s.workingFactor();
+        PlanarImage picture = s.workingImage().orElse(image);
+        BufferedImage out = picture.toBufferedImage();
+        int w = picture.width();
+        int h = picture.height();
         byte[] mask = s.mask();
+        int fullWidth = s.width();
         int[] sp = s.superpixels().backingArray();
         for (int y = 0; y < h; y++) {
+            int my = Math.min(s.height() - 1, y * f + f / 2);
             for (int x = 0; x < w; x++) {
                 int i = y * w + x;
                 int rgb = out.getRGB(x, y);
-                if (mask[i] != 0) {
+                if (mask[my * fullWidth + Math.min(fullWidth - 1, x * f + f / 2)] != 0) {
                     rgb = blend(rgb, TINT, 0.4);
                 }
                 if (isBoundary(sp, w, h, x, y)) {
@@ -45,12 +53,15 @@ public final class ResultPictures {
                 out.setRGB(x, y, rgb);
             }
         }
-        s.box().ifPresent(b -> drawBox(out, b));
+        s.box().ifPresent(b -> drawBox(out, new BoundingBox(b.x0() / f, b.y0() / f, Math.max(b.x0() / f + 1,
+                (b.x1() + f - 1) / f), Math.max(b.y0() / f + 1, (b.y1() + f - 1) / f))));
         return out;
     }
 
-    public static BufferedImage levels(PlanarImage image, Segmentation s) {
+    /** The hierarchy levels side by side, each segment in its mean colour, at the working resolution. */
+    public static BufferedImage levels(PlanarImage fullImage, Segmentation s) {
         List<LabelMap> levels = s.levels();
+        PlanarImage image = s.workingImage().orElse(fullImage);
         int w = image.width();
         int h = image.height();
         int gap = 6;

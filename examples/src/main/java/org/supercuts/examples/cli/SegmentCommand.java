@@ -167,7 +167,7 @@ public final class SegmentCommand implements Callable<Integer> {
         for (int i = 0; i < labels.length; i++) {
             asDouble[i] = labels[i];
         }
-        NpyWriter.writeFloat64(dir.resolve(stem + "-superpixels.npy"), asDouble, s.height(), s.width());
+        NpyWriter.writeFloat64(dir.resolve(stem + "-superpixels.npy"), asDouble, s.superpixels().height(), s.superpixels().width());
     }
 
     static Map<String, Object> resultJson(Path input, Segmentation s) {
