@@ -2,6 +2,7 @@ package org.supercuts.superpixel;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * ({@code jdk.incubator.vector}, 8 float lanes with AVX2), about three times faster once compiled. The vector one is used
  * only when that module is in the boot layer (the {@code supercuts} launcher adds it) and after a background thread has
  * warmed it up: JDK 17 runs Vector API code very slowly until the JIT has compiled it (half a second of CPU on the first
- * image), so the first calls of a process use the scalar loop while a daemon thread runs both loops on synthetic rows,
+ * image), so the first calls of a process use the scalar loop while a daemon thread, started at the second call (a process
+ * that segments one image never pays for it), runs both loops on synthetic rows,
  * checks that their results are identical, and switches to the vector loop once it has beaten the scalar one twice in a
  * row (or gives up after a bounded number of rows). With one processor, or
  * without the module, the scalar loop is used throughout.
@@ -33,6 +35,7 @@ abstract class SlicRowKernel {
 
     private static final SlicRowKernel SCALAR = new Scalar();
     private static final AtomicBoolean WARM_UP_STARTED = new AtomicBoolean();
+    private static final AtomicInteger REQUESTS = new AtomicInteger();
     private static volatile SlicRowKernel warmedVector;
 
     /**
@@ -53,7 +56,8 @@ abstract class SlicRowKernel {
         if (v != null) {
             return v;
         }
-        if (WARM_UP_STARTED.compareAndSet(false, true)) {
+        // From the second image on: a process that segments one image (a single CLI call) would only pay for the warm-up.
+        if (REQUESTS.get() < 2 && REQUESTS.incrementAndGet() >= 2 && WARM_UP_STARTED.compareAndSet(false, true)) {
             startWarmUp();
         }
         return SCALAR;
@@ -76,6 +80,9 @@ abstract class SlicRowKernel {
         if (Runtime.getRuntime().availableProcessors() < 2) {
             return; // the warm-up would compete with the caller for the only processor
         }
+        if (!optimizingCompilerEnabled()) {
+            return; // without C2 the Vector API is never compiled into vector instructions, so it cannot win
+        }
         SlicRowKernel vector = vectorOrNull();
         if (vector == null) {
             return;
@@ -92,6 +99,21 @@ abstract class SlicRowKernel {
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();
+    }
+
+    /** Whether the JIT's optimizing tier (C2) is on: false under {@code -XX:TieredStopAtLevel=1..3}. */
+    static boolean optimizingCompilerEnabled() {
+        try {
+            var diagnostics = java.lang.management.ManagementFactory.getPlatformMXBean(
+                    com.sun.management.HotSpotDiagnosticMXBean.class);
+            if (diagnostics == null) {
+                return true;
+            }
+            boolean tiered = Boolean.parseBoolean(diagnostics.getVMOption("TieredCompilation").getValue());
+            return !tiered || Integer.parseInt(diagnostics.getVMOption("TieredStopAtLevel").getValue()) >= 4;
+        } catch (RuntimeException | LinkageError e) {
+            return true; // not HotSpot: assume an optimizing compiler, the timed warm-up still decides
+        }
     }
 
     /**

@@ -20,6 +20,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.supercuts.Presets;
+import org.supercuts.SuperCuts;
 import org.supercuts.eval.dataset.Dataset;
 import org.supercuts.eval.dataset.Datasets;
 import org.supercuts.eval.dataset.Sample;
@@ -116,8 +118,17 @@ public final class CompareCommand implements Callable<Integer> {
             description = "largest graph given to scipy.linalg.eigh (O(n^3): 10000 nodes take minutes) (default ${DEFAULT-VALUE})")
     int scipyDenseMax;
 
-    @Option(names = "--parts", split = ",", defaultValue = "slic,guided,eigen", description = "sections to run (default ${DEFAULT-VALUE})")
+    @Option(names = "--parts", split = ",", defaultValue = "slic,guided,eigen,cli",
+            description = "sections to run: slic, guided, eigen, cli (whole command-line runs) (default ${DEFAULT-VALUE})")
     Set<String> parts;
+
+    @Option(names = "--cli-images", defaultValue = "60",
+            description = "images of the one-thread CLI batch (ECSSD's first N; default ${DEFAULT-VALUE})")
+    int cliImages;
+
+    @Option(names = "--photo", defaultValue = "6000x4000",
+            description = "size of the generated photo segmented through the CLI, WxH (default ${DEFAULT-VALUE})")
+    String photo;
 
     private final PrintStream log = System.out;
     private final ObjectMapper json = new ObjectMapper();
@@ -135,6 +146,7 @@ public final class CompareCommand implements Callable<Integer> {
         List<ImageCase> imageCases = parts.contains("slic") ? loadImageCases(work, tasks) : List.of();
         List<GuidedCase> guidedCases = parts.contains("guided") ? guidedCases(work, tasks) : List.of();
         List<EigenCase> eigenCases = parts.contains("eigen") ? eigenCases(work, tasks) : List.of();
+        CliCase cliCase = parts.contains("cli") ? cliCase(work, tasks) : null;
 
         ObjectNode job = json.createObjectNode();
         job.set("tasks", tasks);
@@ -160,6 +172,9 @@ public final class CompareCommand implements Callable<Integer> {
         if (!eigenCases.isEmpty()) {
             runEigen(eigenCases, byKey, report);
         }
+        if (cliCase != null) {
+            runCli(cliCase, allThreads, byKey, report);
+        }
         report.write(out, log);
         return report.allChecksPass() ? 0 : 1;
     }
@@ -178,7 +193,11 @@ public final class CompareCommand implements Callable<Integer> {
         if (threads < 0) {
             throw new IllegalArgumentException("--threads must be >= 0 (0 = all processors), got " + threads);
         }
-        Set<String> known = Set.of("slic", "guided", "eigen");
+        if (cliImages < 1) {
+            throw new IllegalArgumentException("--cli-images must be >= 1, got " + cliImages);
+        }
+        photoSize();
+        Set<String> known = Set.of("slic", "guided", "eigen", "cli");
         for (String p : parts) {
             if (!known.contains(p)) {
                 throw new IllegalArgumentException("--parts must name sections among " + known + ", got '" + p + "'");
@@ -484,6 +503,97 @@ public final class CompareCommand implements Callable<Integer> {
         log.printf("  eigen n=%-6d %-22s %9.2f ms  %-11s %9.2f ms  max |dlambda| %.1e  max |du| %.1e%n", c.n, ours, oursMs,
                 anchor, r.get("median_ms").asDouble(), maxVal, maxVec);
         report.eigen(new CompareRows.Eigen(c.n, ours, oursMs, anchor, r.get("median_ms").asDouble(), maxVal, maxVec));
+    }
+
+    // ---------------------------------------------------------------- whole command line
+
+    /** The batch's images, the single image, and the generated photo. */
+    private record CliCase(List<Path> batch, String batchSource, Path photo, String photoSize) {
+    }
+
+    private int[] photoSize() {
+        String[] wh = photo.split("x");
+        try {
+            int w = Integer.parseInt(wh[0]);
+            int h = Integer.parseInt(wh[1]);
+            if (wh.length == 2 && w >= 16 && h >= 16) {
+                return new int[] {w, h};
+            }
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--photo must be WIDTHxHEIGHT with both at least 16, got '" + photo + "'");
+    }
+
+    private CliCase cliCase(Path work, ArrayNode tasks) throws IOException {
+        List<Path> batch = new ArrayList<>();
+        String source;
+        Path ecssd = BenchImages.findShared("datasets/ECSSD/images");
+        if (ecssd != null) {
+            try (var files = Files.list(ecssd)) {
+                files.filter(p -> p.toString().endsWith(".jpg")).sorted().limit(cliImages).forEach(batch::add);
+            }
+            source = "ECSSD " + batch.size() + " first";
+        } else {
+            log.println("CLI: ECSSD not found (looked for ../shared/datasets/ECSSD); the batch is synthetic 400x300 images");
+            Path dir = Files.createDirectories(work.resolve("cli-synthetic"));
+            for (int i = 0; i < cliImages; i++) {
+                Path p = dir.resolve(String.format(java.util.Locale.ROOT, "synthetic%03d.png", i));
+                javax.imageio.ImageIO.write(BenchImages.synthetic(400, 300, 100 + i).toBufferedImage(), "png", p.toFile());
+                batch.add(p);
+            }
+            source = "synthetic";
+        }
+        int[] wh = photoSize();
+        Path photoFile = work.resolve("photo-" + wh[0] + "x" + wh[1] + ".jpg");
+        BenchImages.writePhoto(photoFile, wh[0], wh[1]);
+        ArrayNode files = tasks.addObject().put("kind", "slic-batch").put("id", "cli/batch").put("k", SuperCuts.DEFAULT_SUPERPIXELS)
+                .put("compactness", Presets.COMPACTNESS).put("iterations", SLIC_ITERATIONS).putArray("images");
+        batch.forEach(p -> files.add(p.toAbsolutePath().toString()));
+        return new CliCase(batch, source, photoFile, wh[0] + "x" + wh[1]);
+    }
+
+    private void runCli(CliCase c, int allThreads, Map<String, JsonNode> py, CompareReport report)
+            throws IOException, InterruptedException {
+        CliRuns runs = CliRuns.locate(log);
+        Path outDir = out.resolve("work").resolve("cli-out");
+        // The launcher may rebuild the jar on its first call; that call is not timed.
+        CliRuns.Run first = runs.run(List.of("--version"), 1800);
+        if (first.exitCode() != 0) {
+            throw new IllegalStateException("the command line failed to start: " + first.output());
+        }
+        JsonNode sk = required(py, "cli/batch", "skimage");
+        double skPerImage = sk.get("mean_ms").asDouble();
+
+        List<String> batchArgs = new ArrayList<>(List.of("segment", "--threads", "1", "--out", outDir.resolve("batch").toString()));
+        c.batch.forEach(p -> batchArgs.add(p.toString()));
+        CompareRows.Cli batch = cliRow(runs, "batch", c.batchSource, c.batch.size(), 1, batchArgs, "skimage slic", skPerImage);
+        report.cli(batch);
+        report.cli(cliRow(runs, "one image", c.batch.get(0).getFileName().toString(), 1, 1,
+                List.of("segment", "--threads", "1", "--out", outDir.resolve("one").toString(), c.batch.get(0).toString()),
+                "-", Double.NaN));
+        report.cli(cliRow(runs, "photo", c.photoSize, 1, allThreads, List.of("segment", "--threads", Integer.toString(allThreads),
+                "--out", outDir.resolve("photo").toString(), c.photo.toString()), "-", Double.NaN));
+    }
+
+    private CompareRows.Cli cliRow(CliRuns runs, String name, String input, int images, int threadCount, List<String> args,
+            String anchor, double anchorPerImage) throws IOException, InterruptedException {
+        List<Double> walls = new ArrayList<>();
+        double peak = Double.NaN;
+        for (int r = 0; r < repeats; r++) {
+            CliRuns.Run run = runs.run(args, 1800);
+            if (run.exitCode() != 0) {
+                throw new IllegalStateException("the command line failed (" + run.exitCode() + ") on " + name + ": " + run.output());
+            }
+            walls.add(run.wallMs());
+            peak = Double.isNaN(peak) ? run.peakMb() : Math.max(peak, run.peakMb());
+        }
+        double wall = Timing.median(walls);
+        log.printf("  CLI %-10s %-22s %3d image(s) %d thread(s): %8.0f ms (%.1f ms per image), peak %.0f MiB%s%n", name, input,
+                images, threadCount, wall, wall / images, peak,
+                Double.isNaN(anchorPerImage) ? "" : String.format(java.util.Locale.ROOT, "; %s %.1f ms per image", anchor,
+                        anchorPerImage));
+        return new CompareRows.Cli(name, input, images, threadCount, wall, wall / images, peak, anchor, anchorPerImage);
     }
 
     // ---------------------------------------------------------------- helpers

@@ -122,7 +122,11 @@ public final class PipelineOptions {
         }
         List<AutoCloseable> resources = new ArrayList<>();
         try {
-            ModelOptions modelOptions = ModelOptions.defaults().withDevice(Device.parse(device));
+            Device parsedDevice = Device.parse(device); // checked even when no model runs, so a typo is reported
+            // The ONNX model options are built only when a model is asked for, so the default SLIC pipeline starts without
+            // initialising the ONNX side.
+            ModelOptions modelOptions = dinoModel != null || method != Method.SLIC
+                    ? ModelOptions.defaults().withDevice(parsedDevice) : null;
             Pipeline.Builder b = multiScale ? Presets.saliencyMultiScale() : SuperCuts.pipeline();
             DinoFeatures vit = null;
             if (dinoModel != null) {
