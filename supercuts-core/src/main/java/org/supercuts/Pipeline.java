@@ -19,6 +19,7 @@ import org.supercuts.image.BoundingBox;
 import org.supercuts.image.LabelMap;
 import org.supercuts.image.Masks;
 import org.supercuts.image.PlanarImage;
+import org.supercuts.image.SubsampledRead;
 import org.supercuts.linalg.AffinityMatrix;
 import org.supercuts.refine.GuidedFilter;
 import org.supercuts.refine.MaskRefiner;
@@ -150,15 +151,7 @@ public final class Pipeline {
      * ceil(width / f) * ceil(height / f) <= maxPixels.
      */
     public static int workingFactor(int width, int height, int maxPixels) {
-        if (width < 1 || height < 1 || maxPixels < 1) {
-            throw new IllegalArgumentException("width, height and maxPixels must be >= 1, got " + width + ", " + height + ", "
-                    + maxPixels);
-        }
-        int f = Math.max(1, (int) Math.floor(Math.sqrt((double) width * height / maxPixels)));
-        while ((long) ((width + f - 1) / f) * ((height + f - 1) / f) > maxPixels) {
-            f++;
-        }
-        return f;
+        return SubsampledRead.factorWithin(width, height, maxPixels);
     }
 
     /** The maximum pixel count segmented as it is (see {@link Builder#workingResolution}). */

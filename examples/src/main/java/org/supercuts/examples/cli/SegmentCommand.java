@@ -22,6 +22,7 @@ import org.supercuts.image.ImageFiles;
 import org.supercuts.io.NpyWriter;
 import org.supercuts.image.LabelMap;
 import org.supercuts.image.PlanarImage;
+import org.supercuts.image.SubsampledRead;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -62,6 +63,12 @@ public final class SegmentCommand implements Callable<Integer> {
 
     @Option(names = "--debug", description = "Print stack traces of errors.")
     boolean debug;
+
+    @Option(names = "--reduced-outputs",
+            description = "Images above the working resolution (" + Pipeline.DEFAULT_WORKING_PIXELS + " pixels) are decoded"
+                    + " subsampled to it and all their outputs are written at that size: less time and memory than the default,"
+                    + " which segments them reduced but upsamples the mask and soft map to full resolution.")
+    boolean reducedOutputs;
 
     @Mixin
     PipelineOptions pipelineOptions;
@@ -132,7 +139,7 @@ public final class SegmentCommand implements Callable<Integer> {
     }
 
     private void segmentOne(Pipeline pipeline, Path input) throws IOException {
-        PlanarImage image = PlanarImage.read(input);
+        PlanarImage image = reducedOutputs ? SubsampledRead.readWithin(input, pipeline.workingPixels()) : PlanarImage.read(input);
         Segmentation s = pipeline.segment(image);
         String stem = stem(input);
         int w = image.width();
