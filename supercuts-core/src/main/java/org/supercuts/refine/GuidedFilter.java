@@ -320,39 +320,26 @@ public final class GuidedFilter implements MaskRefiner {
                 ip[x] = g * v;
             }
         });
-        CoefficientRing ring = new CoefficientRing(2, width, height, radius);
-        double[][] m = new double[4][width];
-        double[][] mc = new double[2][width];
-        BoxRows coefficients = new BoxRows(width, height, radius, 2, ring);
-        float[] q = new float[width * height];
-        int produced = -1;
-        for (int y = 0; y < height; y++) {
-            int needed = Math.min(height - 1, y + radius);
-            while (produced < needed) {
-                produced++;
-                inputs.means(produced, m);
-                float[] a = ring.row(produced, 0);
-                float[] b = ring.row(produced, 1);
-                for (int x = 0; x < width; x++) {
-                    double meanI = m[0][x];
-                    double meanP = m[1][x];
-                    double var = m[2][x] - meanI * meanI;
-                    double cov = m[3][x] - meanI * meanP;
-                    double ax = cov / (var + eps);
-                    a[x] = (float) ax;
-                    b[x] = (float) (meanP - ax * meanI);
-                }
+        return stream(width, height, radius, inputs, 4, 2, (m, coefficient) -> {
+            float[] a = coefficient[0];
+            float[] b = coefficient[1];
+            for (int x = 0; x < width; x++) {
+                double meanI = m[0][x];
+                double meanP = m[1][x];
+                double var = m[2][x] - meanI * meanI;
+                double cov = m[3][x] - meanI * meanP;
+                double ax = cov / (var + eps);
+                a[x] = (float) ax;
+                b[x] = (float) (meanP - ax * meanI);
             }
-            coefficients.means(y, mc);
+        }, (y, mc, q, base) -> {
             guide.read(y, guideRow);
-            int base = y * width;
             double[] meanA = mc[0];
             double[] meanB = mc[1];
             for (int x = 0; x < width; x++) {
                 q[base + x] = (float) (meanA[x] * guideRow[x] + meanB[x]);
             }
-        }
-        return q;
+        });
     }
 
     private static float[] filterColor(float[][] guide, float[] p, int width, int height, int radius, double eps) {
@@ -382,10 +369,35 @@ public final class GuidedFilter implements MaskRefiner {
                 rows[12][x] = b * v;
             }
         });
-        CoefficientRing ring = new CoefficientRing(4, width, height, radius);
-        double[][] m = new double[13][width];
-        double[][] mc = new double[4][width];
-        BoxRows coefficients = new BoxRows(width, height, radius, 4, ring);
+        return stream(width, height, radius, inputs, 13, 4,
+                (m, c) -> colourCoefficients(m, c[0], c[1], c[2], c[3], width, eps), (y, mc, q, base) -> {
+                    for (int x = 0; x < width; x++) {
+                        int i = base + x;
+                        q[i] = (float) (mc[0][x] * gr[i] + mc[1][x] * gg[i] + mc[2][x] * gb[i] + mc[3][x]);
+                    }
+                });
+    }
+
+    /** Turns one row of window means of the inputs into that row's coefficients. */
+    private interface CoefficientRow {
+        void compute(double[][] means, float[][] coefficients);
+    }
+
+    /** Writes output row {@code y} (at {@code q[base..base + width)}) from the window means of the coefficients. */
+    private interface OutputRow {
+        void write(int y, double[][] meanCoefficients, float[] q, int base);
+    }
+
+    /**
+     * The two streamed stages: window means of the {@code quantities} input rows give the {@code coefficients} rows (held
+     * in a ring of 2r + 2 rows), whose window means give the output, each row as soon as the rows it needs exist.
+     */
+    private static float[] stream(int width, int height, int radius, BoxRows inputs, int quantities, int coefficients,
+            CoefficientRow coefficientRow, OutputRow outputRow) {
+        CoefficientRing ring = new CoefficientRing(coefficients, width, height, radius);
+        double[][] m = new double[quantities][width];
+        double[][] mc = new double[coefficients][width];
+        BoxRows coefficientMeans = new BoxRows(width, height, radius, coefficients, ring);
         float[] q = new float[width * height];
         int produced = -1;
         for (int y = 0; y < height; y++) {
@@ -393,15 +405,10 @@ public final class GuidedFilter implements MaskRefiner {
             while (produced < needed) {
                 produced++;
                 inputs.means(produced, m);
-                colourCoefficients(m, ring.row(produced, 0), ring.row(produced, 1), ring.row(produced, 2),
-                        ring.row(produced, 3), width, eps);
+                coefficientRow.compute(m, ring.rows(produced));
             }
-            coefficients.means(y, mc);
-            int base = y * width;
-            for (int x = 0; x < width; x++) {
-                int i = base + x;
-                q[i] = (float) (mc[0][x] * gr[i] + mc[1][x] * gg[i] + mc[2][x] * gb[i] + mc[3][x]);
-            }
+            coefficientMeans.means(y, mc);
+            outputRow.write(y, mc, q, y * width);
         }
         return q;
     }
@@ -470,8 +477,9 @@ public final class GuidedFilter implements MaskRefiner {
             this.rows = new float[(int) Math.min(height, 2L * radius + 2)][coefficients][width];
         }
 
-        float[] row(int y, int coefficient) {
-            return rows[y % rows.length][coefficient];
+        /** The coefficient rows of image row {@code y}, to be written. */
+        float[][] rows(int y) {
+            return rows[y % rows.length];
         }
 
         @Override

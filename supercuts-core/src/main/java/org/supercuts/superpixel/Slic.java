@@ -45,7 +45,10 @@ import org.supercuts.image.PlanarImage;
  * is identical for every thread count: bands write disjoint pixels, and centre sums are exact (see {@link FastCielab}).
  * For repeated multi-threaded calls pass an executor, which saves starting threads on every call.
  *
- * <p>Cost: about 4N distance evaluations per iteration (each pixel lies in about four windows), independent of K.
+ * <p>Cost: about 4N distance evaluations per iteration (each pixel lies in about four windows), independent of K. The
+ * innermost loop runs over the Java Vector API when the {@code jdk.incubator.vector} module is present, after a
+ * background warm-up, with identical results ({@link #activeKernel()}); the CIELAB planes are those of
+ * {@link PlanarImage#cielab()}, converted once per image and shared with the region graph.
  *
  * <p>Thread safety: immutable; {@link #segment} may be called concurrently from several threads.
  */
@@ -203,6 +206,14 @@ public final class Slic implements Superpixelizer {
             int[] labels = new SlicEngine(image, segments, compactness, sigma, runner).cluster(iterations);
             return Connectivity.enforce(labels, width, height, minSize, maxSize, runner);
         }
+    }
+
+    /**
+     * Which assignment kernel SLIC uses at this moment in this JVM: {@code "vector"} (the Java Vector API loop, once its
+     * background warm-up has switched it on) or {@code "scalar"}. Both give identical labels; benchmarks report it.
+     */
+    public static String activeKernel() {
+        return SlicRowKernel.active() == SlicRowKernel.scalar() ? "scalar" : "vector";
     }
 
     /** For example {@code slic(k=400,m=10.0,iter=10,minSize=0.25,maxSize=3.0,sigma=0.0)}; threads are left out because they do not change the result. */

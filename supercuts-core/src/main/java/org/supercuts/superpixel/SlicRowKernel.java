@@ -63,6 +63,12 @@ abstract class SlicRowKernel {
         return SCALAR;
     }
 
+    /** The kernel {@link #fastest()} returns now, without counting a request. */
+    static SlicRowKernel active() {
+        SlicRowKernel v = warmedVector;
+        return v != null ? v : SCALAR;
+    }
+
     /** The vector kernel, created now (not warmed up), or null when the Vector API module is not in the boot layer. */
     static SlicRowKernel vectorOrNull() {
         if (ModuleLayer.boot().findModule(VECTOR_MODULE).isEmpty()) {
@@ -198,22 +204,28 @@ abstract class SlicRowKernel {
         }
     }
 
+    /** The scalar loop over {@code j} in {@code [from, count)}: the whole row for the scalar kernel, the tail for others. */
+    static void assignScalar(float[] l, float[] a, float[] b, float[] dist, int[] label, int k, float cl, float ca, float cb,
+            float rowTerm, float[] columnTerm, int base, int from, int count) {
+        for (int j = from; j < count; j++) {
+            int i = base + j;
+            float dl = l[i] - cl;
+            float da = a[i] - ca;
+            float db = b[i] - cb;
+            float d = dl * dl + da * da + db * db + (columnTerm[j] + rowTerm);
+            if (d < dist[i]) {
+                dist[i] = d;
+                label[i] = k;
+            }
+        }
+    }
+
     /** Thread safety: stateless. */
     private static final class Scalar extends SlicRowKernel {
         @Override
         void assign(float[] l, float[] a, float[] b, float[] dist, int[] label, int k, float cl, float ca, float cb,
                 float rowTerm, float[] columnTerm, int base, int count) {
-            for (int j = 0; j < count; j++) {
-                int i = base + j;
-                float dl = l[i] - cl;
-                float da = a[i] - ca;
-                float db = b[i] - cb;
-                float d = dl * dl + da * da + db * db + (columnTerm[j] + rowTerm);
-                if (d < dist[i]) {
-                    dist[i] = d;
-                    label[i] = k;
-                }
-            }
+            assignScalar(l, a, b, dist, label, k, cl, ca, cb, rowTerm, columnTerm, base, 0, count);
         }
     }
 }

@@ -43,16 +43,6 @@ final class SlicVectorRowKernel extends SlicRowKernel {
                 IntVector.fromArray(INTS, label, i).blend(centre, nearer.cast(INTS)).intoArray(label, i);
             }
         }
-        for (; j < count; j++) {
-            int i = base + j;
-            float dl0 = l[i] - cl;
-            float da0 = a[i] - ca;
-            float db0 = b[i] - cb;
-            float d = dl0 * dl0 + da0 * da0 + db0 * db0 + (columnTerm[j] + rowTerm);
-            if (d < dist[i]) {
-                dist[i] = d;
-                label[i] = k;
-            }
-        }
+        assignScalar(l, a, b, dist, label, k, cl, ca, cb, rowTerm, columnTerm, base, j, count);
     }
 }

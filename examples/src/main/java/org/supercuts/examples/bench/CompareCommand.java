@@ -274,6 +274,7 @@ public final class CompareCommand implements Callable<Integer> {
             throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(allThreads);
         try {
+            awaitSlicKernel(cases.get(0).image);
             Set<String> sizes = new LinkedHashSet<>();
             cases.forEach(c -> sizes.add(c.size));
             for (String size : sizes) {
@@ -311,6 +312,20 @@ public final class CompareCommand implements Callable<Integer> {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Runs SLIC until its Vector API kernel has finished its background warm-up (at most 30 s), so that every timed run
+     * uses the same kernel; without the {@code jdk.incubator.vector} module the scalar loop is timed throughout.
+     */
+    private void awaitSlicKernel(PlanarImage image) {
+        boolean module = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+        long end = System.nanoTime() + 30_000_000_000L;
+        Slic warm = Slic.segments(400).compactness(COMPACTNESS).iterations(SLIC_ITERATIONS);
+        do {
+            warm.segment(unconverted(image));
+        } while (module && !Slic.activeKernel().equals("vector") && System.nanoTime() < end);
+        log.println("SLIC kernel timed: " + Slic.activeKernel() + (module ? "" : " (jdk.incubator.vector not in the boot layer)"));
     }
 
     private static void add(Map<String, double[]> acc, String tool, double ms, LabelMap labels, List<LabelMap> gt) {

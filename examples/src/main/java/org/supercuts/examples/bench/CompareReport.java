@@ -215,17 +215,27 @@ final class CompareReport {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("processors", Integer.toString(Runtime.getRuntime().availableProcessors()));
         String cpu = "unknown";
+        String family = "";
+        String model = "";
         try {
             for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("model name")) {
-                    cpu = line.substring(line.indexOf(':') + 1).trim();
-                    break;
+                String value = line.substring(line.indexOf(':') + 1).trim();
+                if (line.startsWith("model name") && cpu.equals("unknown")) {
+                    cpu = value;
+                } else if (line.startsWith("cpu family") && family.isEmpty()) {
+                    family = value;
+                } else if (line.startsWith("model\t") && model.isEmpty()) {
+                    model = value;
                 }
             }
         } catch (IOException | RuntimeException e) {
             cpu = "unknown (" + e.getMessage() + ")";
         }
+        if (!family.isEmpty()) {
+            cpu += " (family " + family + " model " + model + ")";
+        }
         m.put("cpu", cpu);
+        m.put("slic_kernel", org.supercuts.superpixel.Slic.activeKernel());
         m.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         m.put("max_heap_mb", Long.toString(Runtime.getRuntime().maxMemory() >> 20));
