@@ -153,30 +153,63 @@ public final class CompareCommand implements Callable<Integer> {
         Path jobFile = work.resolve("job.json");
         json.writerWithDefaultPrettyPrinter().writeValue(jobFile.toFile(), job);
         Path resultsFile = work.resolve("python-results.json");
-        log.println("Running the Python anchors (single-threaded) on " + tasks.size() + " tasks ...");
-        anchors.run(jobFile, resultsFile, log);
-        JsonNode pyResults = json.readTree(resultsFile.toFile());
-        Map<String, JsonNode> byKey = new LinkedHashMap<>();
-        for (JsonNode r : pyResults.get("results")) {
-            byKey.put(r.get("id").asText() + "|" + r.get("tool").asText(), r);
+        log.println("Python anchors (single-threaded): " + tasks.size() + " tasks, each run next to its Java measurement");
+        try (PythonAnchors.Session session = anchors.serve(log)) {
+            Anchors py = new Anchors(session, tasks);
+            CompareReport report = new CompareReport(session.versions(), allThreads, repeats, warmup, javaWarmup,
+                    javaWarmupMillis);
+            if (!imageCases.isEmpty()) {
+                runSlic(imageCases, allThreads, py, report);
+            }
+            if (!guidedCases.isEmpty()) {
+                runGuided(guidedCases, py, report);
+            }
+            if (!eigenCases.isEmpty()) {
+                runEigen(eigenCases, py, report);
+            }
+            if (cliCase != null) {
+                runCli(cliCase, allThreads, py, report);
+            }
+            ObjectNode all = json.createObjectNode();
+            all.set("versions", session.versions());
+            all.set("results", py.all);
+            json.writerWithDefaultPrettyPrinter().writeValue(resultsFile.toFile(), all);
+            report.write(out, log);
+            return report.allChecksPass() ? 0 : 1;
+        }
+    }
+
+    /**
+     * The anchors' results, each task run on the Python side when the Java side first asks for it: the Java measurement
+     * of a case and the anchors' are taken one right after the other, so both see the same load on the machine.
+     *
+     * <p>Thread safety: not thread-safe; used by the command's thread.
+     */
+    private static final class Anchors {
+        private final PythonAnchors.Session session;
+        private final Map<String, JsonNode> tasks = new LinkedHashMap<>();
+        private final Map<String, JsonNode> results = new LinkedHashMap<>();
+        final ArrayNode all = new ObjectMapper().createArrayNode();
+
+        Anchors(PythonAnchors.Session session, ArrayNode taskList) {
+            this.session = session;
+            taskList.forEach(t -> tasks.put(t.get("id").asText(), t));
         }
 
-        CompareReport report = new CompareReport(pyResults.get("versions"), allThreads, repeats, warmup, javaWarmup,
-                javaWarmupMillis);
-        if (!imageCases.isEmpty()) {
-            runSlic(imageCases, allThreads, byKey, report);
+        JsonNode get(String id, String tool) throws IOException {
+            JsonNode r = results.get(id + "|" + tool);
+            if (r == null && tasks.containsKey(id)) {
+                for (JsonNode entry : session.run(tasks.remove(id))) {
+                    results.put(entry.get("id").asText() + "|" + entry.get("tool").asText(), entry);
+                    all.add(entry);
+                }
+                r = results.get(id + "|" + tool);
+            }
+            if (r == null) {
+                throw new IllegalStateException("the Python anchors returned no result for " + id + " / " + tool);
+            }
+            return r;
         }
-        if (!guidedCases.isEmpty()) {
-            runGuided(guidedCases, byKey, report);
-        }
-        if (!eigenCases.isEmpty()) {
-            runEigen(eigenCases, byKey, report);
-        }
-        if (cliCase != null) {
-            runCli(cliCase, allThreads, byKey, report);
-        }
-        report.write(out, log);
-        return report.allChecksPass() ? 0 : 1;
     }
 
     void validate() {
@@ -270,7 +303,7 @@ public final class CompareCommand implements Callable<Integer> {
         return "slic/" + c.id + "/" + c.size + "/K" + k;
     }
 
-    private void runSlic(List<ImageCase> cases, int allThreads, Map<String, JsonNode> py, CompareReport report)
+    private void runSlic(List<ImageCase> cases, int allThreads, Anchors py, CompareReport report)
             throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(allThreads);
         try {
@@ -398,7 +431,7 @@ public final class CompareCommand implements Callable<Integer> {
         return soft;
     }
 
-    private void runGuided(List<GuidedCase> cases, Map<String, JsonNode> py, CompareReport report) throws IOException {
+    private void runGuided(List<GuidedCase> cases, Anchors py, CompareReport report) throws IOException {
         for (GuidedCase c : cases) {
             int s = c.side;
             Timing<float[]> t = Timing.measure(javaWarmup, javaWarmupMillis, repeats,
@@ -472,7 +505,7 @@ public final class CompareCommand implements Callable<Integer> {
         return cases;
     }
 
-    private void runEigen(List<EigenCase> cases, Map<String, JsonNode> py, CompareReport report) throws IOException {
+    private void runEigen(List<EigenCase> cases, Anchors py, CompareReport report) throws IOException {
         for (EigenCase c : cases) {
             AffinityMatrix w = PatchGraphs.clippedCosine(c.features, c.n);
             // Small graphs: the automatic routing users get (it picks the fastest solver for the size and density) and the
@@ -568,7 +601,7 @@ public final class CompareCommand implements Callable<Integer> {
         return new CliCase(batch, source, photoFile, wh[0] + "x" + wh[1]);
     }
 
-    private void runCli(CliCase c, int allThreads, Map<String, JsonNode> py, CompareReport report)
+    private void runCli(CliCase c, int allThreads, Anchors py, CompareReport report)
             throws IOException, InterruptedException {
         CliRuns runs = CliRuns.locate(log);
         Path outDir = out.resolve("work").resolve("cli-out");
@@ -613,12 +646,8 @@ public final class CompareCommand implements Callable<Integer> {
 
     // ---------------------------------------------------------------- helpers
 
-    private static JsonNode required(Map<String, JsonNode> py, String id, String tool) {
-        JsonNode r = py.get(id + "|" + tool);
-        if (r == null) {
-            throw new IllegalStateException("the Python anchors returned no result for " + id + " / " + tool);
-        }
-        return r;
+    private static JsonNode required(Anchors py, String id, String tool) throws IOException {
+        return py.get(id, tool);
     }
 
     private static List<Integer> concat(List<Integer> a, List<Integer> b) {
