@@ -92,7 +92,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         // Images run in parallel, so each image's stages get one thread.
         PipelineOptions.Built built = predictions != null ? null : pipelineOptions.build(1);
         try {
-            Segmenter segmenter = predictions != null ? new PredictionDirectory(predictions) : Segmenter.of(built.pipeline());
+            Segmenter segmenter = predictions != null ? new PredictionDirectory(predictions) : Segmenter.of(
+                    built.pipeline().toBuilder().keepIntermediates(false).build()); // only masks are scored
             return evaluate(data, segmenter, threads, err, stdout);
         } finally {
             if (built != null) {
