@@ -228,6 +228,18 @@ public final class PlanarImage {
         return new PlanarImage(width, height, new float[][] {planes[0], planes[0], planes[0]});
     }
 
+    /**
+     * A copy as an ImgLib2 image X x Y x C (C = 1 or 3), the layout {@link #fromImg} reads, so
+     * {@code PlanarImage.fromImg(image.toImg())} equals {@code image}.
+     */
+    public Img<FloatType> toImg() {
+        float[] all = new float[planes.length * width * height];
+        for (int c = 0; c < planes.length; c++) {
+            System.arraycopy(planes[c], 0, all, c * width * height, width * height);
+        }
+        return ArrayImgs.floats(all, width, height, planes.length);
+    }
+
     /** A copy-free ImgLib2 view of one channel. */
     public Img<FloatType> channelAsImg(int c) {
         return ArrayImgs.floats(planes[c], width, height);
