@@ -76,6 +76,7 @@ public final class Pipeline {
         return new Builder();
     }
 
+    /** A builder holding this pipeline's stages and settings, to change some and build another. */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.superpixels = superpixels;
@@ -206,22 +207,27 @@ public final class Pipeline {
         return new Provenance(VERSION, stages, seed, device);
     }
 
+    /** The superpixel stage. */
     public Superpixelizer superpixelizer() {
         return superpixels;
     }
 
+    /** The region-feature stage. */
     public FeatureExtractor featureExtractor() {
         return features;
     }
 
+    /** The affinity stage. */
     public AffinityBuilder affinityBuilder() {
         return affinity;
     }
 
+    /** The spectral partition stage. */
     public SpectralPartitioner partitioner() {
         return partitioner;
     }
 
+    /** The object selection. */
     public ObjectSelector selector() {
         return selector;
     }
@@ -231,6 +237,7 @@ public final class Pipeline {
         return refiner;
     }
 
+    /** The number of hierarchy levels each result reports (fewer when the hierarchy has fewer distinct partitions). */
     public int levelCount() {
         return levels;
     }
@@ -240,10 +247,12 @@ public final class Pipeline {
         return keepIntermediates;
     }
 
+    /** The threshold on the soft map, in (0, 1). */
     public double threshold() {
         return threshold;
     }
 
+    /** The library version recorded in every result's provenance ({@code "unknown"} outside a built jar). */
     public static String libraryVersion() {
         return VERSION;
     }
@@ -313,26 +322,31 @@ public final class Pipeline {
             return this;
         }
 
+        /** The superpixel stage (required). */
         public Builder superpixels(Superpixelizer s) {
             this.superpixels = Objects.requireNonNull(s, "superpixels");
             return this;
         }
 
+        /** The region-feature stage (required). */
         public Builder features(FeatureExtractor f) {
             this.features = Objects.requireNonNull(f, "features");
             return this;
         }
 
+        /** The affinity stage (required). */
         public Builder affinity(AffinityBuilder a) {
             this.affinity = Objects.requireNonNull(a, "affinity");
             return this;
         }
 
+        /** The spectral partition stage (required). */
         public Builder partition(SpectralPartitioner p) {
             this.partitioner = Objects.requireNonNull(p, "partition");
             return this;
         }
 
+        /** The object selection (required). */
         public Builder selection(ObjectSelector s) {
             this.selector = Objects.requireNonNull(s, "selection");
             return this;
@@ -392,6 +406,10 @@ public final class Pipeline {
             return this;
         }
 
+        /**
+         * The pipeline; throws {@link IllegalStateException} naming a missing stage and {@link
+         * IllegalArgumentException} naming a bad setting.
+         */
         public Pipeline build() {
             require(superpixels, "superpixels");
             require(features, "features");

@@ -86,18 +86,22 @@ public final class Segmentation {
         this.provenance = provenance;
     }
 
+    /** Image width in pixels. */
     public int width() {
         return superpixels.width();
     }
 
+    /** Image height in pixels. */
     public int height() {
         return superpixels.height();
     }
 
+    /** The superpixels the graph was built on. */
     public LabelMap superpixels() {
         return superpixels;
     }
 
+    /** The region adjacency graph of the superpixels. */
     public RegionGraph regionGraph() {
         return graph;
     }
@@ -158,6 +162,7 @@ public final class Segmentation {
         return mask.clone();
     }
 
+    /** Whether pixel (x, y) is in the binary mask. */
     public boolean isForeground(int x, int y) {
         return mask[y * width() + x] != 0;
     }
@@ -209,6 +214,7 @@ public final class Segmentation {
         return timings;
     }
 
+    /** What produced this result: library version, every stage's description, seed and device. */
     public Provenance provenance() {
         return provenance;
     }

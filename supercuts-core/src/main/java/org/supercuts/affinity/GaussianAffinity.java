@@ -78,10 +78,12 @@ public final class GaussianAffinity implements AffinityBuilder {
         return new GaussianAffinity(Neighbourhood.ALL, 0, sigmaFeature, sigmaPosition);
     }
 
+    /** The feature scale sigma_f (> 0). */
     public GaussianAffinity sigmaFeature(double s) {
         return new GaussianAffinity(mode, reach, s, sigmaPosition);
     }
 
+    /** The position scale sigma_p (> 0; infinite = no position term), on centroids divided by the image diagonal. */
     public GaussianAffinity sigmaPosition(double s) {
         return new GaussianAffinity(mode, reach, sigmaFeature, s);
     }

@@ -17,6 +17,7 @@ public class ImageReadException extends IllegalArgumentException {
         this.path = path;
     }
 
+    /** The file that could not be read. */
     public Path path() {
         return path;
     }

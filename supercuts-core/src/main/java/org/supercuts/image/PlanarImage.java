@@ -191,22 +191,27 @@ public final class PlanarImage {
         return wrap(w, h, planes);
     }
 
+    /** Width in pixels. */
     public int width() {
         return width;
     }
 
+    /** Height in pixels. */
     public int height() {
         return height;
     }
 
+    /** Number of channels: 1 (grey) or 3 (RGB). */
     public int channels() {
         return planes.length;
     }
 
+    /** Number of pixels, width times height. */
     public int pixelCount() {
         return width * height;
     }
 
+    /** Whether the image has one channel. */
     public boolean isGrey() {
         return planes.length == 1;
     }
@@ -216,6 +221,7 @@ public final class PlanarImage {
         return planes[c];
     }
 
+    /** Sample of channel {@code c} at (x, y). */
     public float get(int c, int x, int y) {
         return planes[c][y * width + x];
     }

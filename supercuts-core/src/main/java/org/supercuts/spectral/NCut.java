@@ -142,6 +142,7 @@ public final class NCut {
             this.eigenpairs = eigenpairs;
         }
 
+        /** The rule that thresholds the Fiedler vector. */
         public Bipartition splitRule(SplitRule rule) {
             return new Bipartition(rule, eigenpairs, solver);
         }
@@ -151,18 +152,22 @@ public final class NCut {
             return new Bipartition(splitRule, count, solver);
         }
 
+        /** The eigensolver. */
         public Bipartition solver(EigenSolver solver) {
             return new Bipartition(splitRule, eigenpairs, solver);
         }
 
+        /** The rule that thresholds the Fiedler vector. */
         public SplitRule splitRule() {
             return splitRule;
         }
 
+        /** How many eigenpairs the result carries. */
         public int eigenpairs() {
             return eigenpairs;
         }
 
+        /** The eigensolver. */
         public EigenSolver solver() {
             return solver;
         }
@@ -172,6 +177,7 @@ public final class NCut {
             return partition(AffinityOperator.of(Objects.requireNonNull(affinity, "affinity")));
         }
 
+        /** Partitions the graph of {@code w} (a dense or sparse affinity behind one operator). */
         public SpectralPartition partition(AffinityOperator w) {
             checkGraph(w);
             int n = w.size();
@@ -253,6 +259,7 @@ public final class NCut {
             return new KWay(k, maxK, seed, restarts, rule, solver);
         }
 
+        /** The eigensolver. */
         public KWay solver(EigenSolver solver) {
             return new KWay(k, maxK, seed, restarts, splitRule, solver);
         }
@@ -262,10 +269,12 @@ public final class NCut {
             return k;
         }
 
+        /** Largest k of the eigengap choice. */
         public int maxK() {
             return maxK;
         }
 
+        /** Seed of the k-means++ initialisation. */
         public long seed() {
             return seed;
         }
@@ -275,6 +284,7 @@ public final class NCut {
             return partition(AffinityOperator.of(Objects.requireNonNull(affinity, "affinity")));
         }
 
+        /** Partitions the graph of {@code w} (a dense or sparse affinity behind one operator). */
         public SpectralPartition partition(AffinityOperator w) {
             checkGraph(w);
             int n = w.size();
@@ -403,6 +413,7 @@ public final class NCut {
             this.solver = Objects.requireNonNull(solver, "solver");
         }
 
+        /** Most segments the recursion produces (>= 1). */
         public Recursive maxSegments(int maxSegments) {
             return new Recursive(maxSegments, maxNcut, minRegionNodes, splitRule, eigenpairs, solver);
         }
@@ -417,6 +428,7 @@ public final class NCut {
             return new Recursive(maxSegments, maxNcut, minRegionNodes, splitRule, eigenpairs, solver);
         }
 
+        /** The rule that thresholds each Fiedler vector. */
         public Recursive splitRule(SplitRule rule) {
             return new Recursive(maxSegments, maxNcut, minRegionNodes, rule, eigenpairs, solver);
         }
@@ -426,22 +438,27 @@ public final class NCut {
             return new Recursive(maxSegments, maxNcut, minRegionNodes, splitRule, count, solver);
         }
 
+        /** The eigensolver of every cut. */
         public Recursive solver(EigenSolver solver) {
             return new Recursive(maxSegments, maxNcut, minRegionNodes, splitRule, eigenpairs, solver);
         }
 
+        /** Most segments the recursion produces. */
         public int maxSegments() {
             return maxSegments;
         }
 
+        /** Largest NCut value a split may have. */
         public double maxNcut() {
             return maxNcut;
         }
 
+        /** Fewest nodes each side of a split must have. */
         public int minRegionNodes() {
             return minRegionNodes;
         }
 
+        /** The rule that thresholds each Fiedler vector. */
         public SplitRule splitRule() {
             return splitRule;
         }
@@ -459,6 +476,7 @@ public final class NCut {
             return partition(AffinityOperator.of(Objects.requireNonNull(affinity, "affinity")));
         }
 
+        /** Partitions the graph of {@code w} (a dense or sparse affinity behind one operator). */
         public SpectralPartition partition(AffinityOperator w) {
             checkGraph(w);
             int n = w.size();

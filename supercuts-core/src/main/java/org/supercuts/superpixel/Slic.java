@@ -158,30 +158,37 @@ public final class Slic implements Superpixelizer {
         return new Slic(segments, compactness, iterations, minSizeFactor, maxSizeFactor, sigma, threads, pool);
     }
 
+    /** The requested superpixel count K. */
     public int segments() {
         return segments;
     }
 
+    /** The compactness m. */
     public double compactness() {
         return compactness;
     }
 
+    /** The number of assignment steps. */
     public int iterations() {
         return iterations;
     }
 
+    /** Pieces below this fraction of N/K pixels are merged. */
     public double minSizeFactor() {
         return minSizeFactor;
     }
 
+    /** The largest piece, as a multiple of N/K pixels. */
     public double maxSizeFactor() {
         return maxSizeFactor;
     }
 
+    /** The pre-smoothing sigma in pixels (0 = none). */
     public double sigma() {
         return sigma;
     }
 
+    /** Threads per image. */
     public int threads() {
         return threads;
     }

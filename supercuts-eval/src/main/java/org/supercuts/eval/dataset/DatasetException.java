@@ -27,6 +27,7 @@ public class DatasetException extends IllegalArgumentException {
         this.problems = List.copyOf(problems);
     }
 
+    /** The problems found, each naming its file. */
     public List<DatasetProblem> problems() {
         return problems;
     }

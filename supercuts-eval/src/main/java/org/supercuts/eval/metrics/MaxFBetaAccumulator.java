@@ -49,6 +49,7 @@ public final class MaxFBetaAccumulator {
         images++;
     }
 
+    /** Images added. */
     public long images() {
         return images;
     }

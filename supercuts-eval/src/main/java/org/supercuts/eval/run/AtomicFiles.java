@@ -21,6 +21,10 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /**
+     * Writes {@code bytes} to {@code target} through a temporary file in the same folder, so readers never see half a
+     * file.
+     */
     public static void write(Path target, byte[] bytes) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
@@ -37,6 +41,7 @@ public final class AtomicFiles {
         }
     }
 
+    /** Writes {@code text} as UTF-8, atomically as {@link #write}. */
     public static void writeString(Path target, String text) throws IOException {
         write(target, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }

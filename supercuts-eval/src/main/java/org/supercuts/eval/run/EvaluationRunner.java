@@ -85,10 +85,12 @@ public final class EvaluationRunner {
         this.listener = b.listener == null ? EvaluationListener.NONE : b.listener;
     }
 
+    /** A builder with nothing set but the defaults (all processors, masks written). */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** A builder holding this runner's settings. */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.dataset = dataset;
@@ -418,16 +420,19 @@ public final class EvaluationRunner {
         private Builder() {
         }
 
+        /** The dataset to evaluate (required). */
         public Builder dataset(Dataset d) {
             this.dataset = d;
             return this;
         }
 
+        /** What predicts each sample (required). */
         public Builder segmenter(Segmenter s) {
             this.segmenter = s;
             return this;
         }
 
+        /** The output folder (required); a run on a folder that holds an earlier run's results resumes it. */
         public Builder outputDirectory(Path dir) {
             this.out = dir;
             return this;
@@ -445,11 +450,13 @@ public final class EvaluationRunner {
             return this;
         }
 
+        /** Progress callbacks (optional). */
         public Builder listener(EvaluationListener l) {
             this.listener = l;
             return this;
         }
 
+        /** The runner; validates the settings. */
         public EvaluationRunner build() {
             return new EvaluationRunner(this);
         }
