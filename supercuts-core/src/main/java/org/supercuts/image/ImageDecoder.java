@@ -254,8 +254,8 @@ public final class ImageDecoder {
 
     private static float finite(float v, Path path, String band, int x, int y) {
         if (!Float.isFinite(v)) {
-            throw new ImageReadException(path, band + " at x=" + x + ", y=" + y + " is " + v + "; image samples must be finite"
-                    + " numbers");
+            String what = band + " at x=" + x + ", y=" + y + " is " + v + "; image samples must be finite numbers";
+            throw path == null ? new IllegalArgumentException("image " + what) : new ImageReadException(path, what);
         }
         return v;
     }

@@ -65,6 +65,14 @@ record MemoryEstimate(int perPixelBytes) {
         return "-Xmx" + Math.max(1, needed) + "g";
     }
 
+    /** The refusal of a superpixel count whose pair terms alone do not fit. */
+    static String tooManySuperpixels(MemoryEstimate memory, int k, long usable) {
+        return "--superpixels " + k + " needs about " + size(memory.bytes(0, k)) + " for the affinity matrix and the spectral"
+                + " and saliency stages alone (" + PER_PAIR_BYTES + " bytes per pair of superpixels), but the heap allows "
+                + size(usable) + ": use --superpixels " + memory.maxSuperpixels(0, usable) + " or fewer, or run with JAVA_OPTS="
+                + xmxFor(memory.bytes(0, k));
+    }
+
     /** {@code bytes} for people: "850 MB", "3.2 GB". */
     static String size(long bytes) {
         if (bytes >= 1L << 30) {

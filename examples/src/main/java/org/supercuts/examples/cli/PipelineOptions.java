@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +28,8 @@ import org.supercuts.selection.ObjectSelector;
 import org.supercuts.selection.ObjectSelectors;
 import org.supercuts.superpixel.Slic;
 import org.supercuts.superpixel.Superpixelizer;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -89,6 +93,24 @@ public final class PipelineOptions {
 
     @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores).")
     int threads = Runtime.getRuntime().availableProcessors();
+
+    /**
+     * Every option of this mixin that can change results, by its longest name, with its value (paths absolute): the
+     * settings part of an evaluation's fingerprint. Read from the annotations, so an option added later is included
+     * without editing this method; {@code --threads} is left out because results do not depend on it.
+     */
+    Map<String, Object> describe() {
+        Map<String, Object> d = new TreeMap<>();
+        for (OptionSpec o : CommandSpec.forAnnotatedObject(this).options()) {
+            if (o.longestName().equals("--threads")) {
+                continue;
+            }
+            Object v = o.getValue();
+            d.put(o.longestName(), v == null ? null : v instanceof Path p ? p.toAbsolutePath().normalize().toString()
+                    : v instanceof Number || v instanceof Boolean ? v : v.toString());
+        }
+        return d;
+    }
 
     /** Whether the superpixels come from the SSN network (which needs much more memory per pixel). */
     boolean usesSsn() {

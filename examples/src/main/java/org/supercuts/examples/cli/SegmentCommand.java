@@ -145,10 +145,7 @@ public final class SegmentCommand implements Callable<Integer> {
         long usable = MemoryEstimate.usableHeap();
         int k = pipelineOptions.superpixels;
         if (memory.bytes(0, k) > usable) {
-            throw new IllegalArgumentException("--superpixels " + k + " needs about " + MemoryEstimate.size(memory.bytes(0, k))
-                    + " for the affinity matrix and the spectral and saliency stages alone (" + MemoryEstimate.PER_PAIR_BYTES
-                    + " bytes per pair of superpixels), but the heap allows " + MemoryEstimate.size(usable) + ": use --superpixels "
-                    + memory.maxSuperpixels(0, usable) + " or fewer, or run with JAVA_OPTS=" + MemoryEstimate.xmxFor(memory.bytes(0, k)));
+            throw new IllegalArgumentException(MemoryEstimate.tooManySuperpixels(memory, k, usable));
         }
         int workers = inputs.size() > 1 ? Math.min(threads, inputs.size()) : 1;
         err.flush();
