@@ -79,6 +79,30 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void rerunWithOtherOptionsIsRefusedNamingThemUnlessOverwrite() throws Exception {
+        makeSample("a", 20, 10, 44, 30);
+        Path out = dir.resolve("out");
+        String[] base = {"evaluate", "--dataset", "folder", "--images", dir.resolve("images").toString(), "--masks",
+                dir.resolve("masks").toString(), "--out", out.toString()};
+        assertThat(run(concat(base, "--superpixels", "24", "--threads", "1")).exit()).isZero();
+        CliRun resumed = run(concat(base, "--superpixels", "24", "--threads", "2"));
+        assertThat(resumed.exit()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).contains("(1 resumed)");
+        CliRun refused = run(concat(base, "--superpixels", "32"));
+        assertThat(refused.exit()).isEqualTo(SuperCutsCli.EXIT_BAD_INPUT);
+        assertThat(refused.err()).contains("settings.options.--superpixels: was 24, now 32").contains("--overwrite");
+        CliRun fresh = run(concat(base, "--superpixels", "32", "--overwrite"));
+        assertThat(fresh.exit()).as(fresh.err()).isZero();
+        assertThat(fresh.out()).doesNotContain("resumed");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     void badInputIsOneErrorLine() {
         CliRun r = run("evaluate", "--dataset", "nope", "--root", dir.toString());
         assertThat(r.exit()).isEqualTo(SuperCutsCli.EXIT_BAD_INPUT);

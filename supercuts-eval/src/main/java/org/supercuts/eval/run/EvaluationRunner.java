@@ -98,7 +98,7 @@ public final class EvaluationRunner {
         this.threads = b.threads;
         this.writeMasks = b.writeMasks;
         this.listener = b.listener == null ? EvaluationListener.NONE : b.listener;
-        this.settings = Map.copyOf(b.settings);
+        this.settings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.settings));
         this.overwrite = b.overwrite;
         if (b.memoryPerImage != null && b.memoryBudget < 1) {
             throw new IllegalArgumentException("memory budget must be >= 1 byte, got " + b.memoryBudget);
