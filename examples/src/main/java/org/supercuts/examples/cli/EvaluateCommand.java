@@ -7,15 +7,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.supercuts.Pipeline;
 import org.supercuts.eval.dataset.Dataset;
 import org.supercuts.eval.dataset.Datasets;
+import org.supercuts.eval.dataset.Sample;
 import org.supercuts.eval.run.EvaluationError;
 import org.supercuts.eval.run.EvaluationListener;
 import org.supercuts.eval.run.EvaluationResult;
 import org.supercuts.eval.run.EvaluationRunner;
+import org.supercuts.eval.run.Prediction;
 import org.supercuts.eval.run.PredictionDirectory;
 import org.supercuts.eval.run.Segmenter;
 import org.supercuts.image.ImageDecoder;
+import org.supercuts.image.PlanarImage;
 import org.supercuts.image.SafeFiles;
 
 import me.tongfei.progressbar.ProgressBar;
@@ -101,7 +105,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         // Images run in parallel, so each image's stages get one thread.
         PipelineOptions.Built built = predictions != null ? null : pipelineOptions.build(1);
         try {
-            Segmenter segmenter = predictions != null ? new PredictionDirectory(predictions) : Segmenter.of(built.pipeline());
+            Segmenter segmenter = predictions != null ? new PredictionDirectory(predictions) : fittedToSmallImages(built.pipeline());
             return evaluate(data, segmenter, threads, err, stdout);
         } finally {
             if (built != null) {
@@ -158,6 +162,23 @@ public final class EvaluateCommand implements Callable<Integer> {
         stdout.flush();
         err.flush();
         return result.hasErrors() ? SuperCutsCli.EXIT_SOME_FAILED : 0;
+    }
+
+    /** The pipeline, with its superpixel count clamped per image for small images ({@link SmallImages}). */
+    private static Segmenter fittedToSmallImages(Pipeline pipeline) {
+        Segmenter plain = Segmenter.of(pipeline);
+        return new Segmenter() {
+            @Override
+            public Prediction predict(Sample sample) {
+                PlanarImage image = sample.loadImage();
+                return Prediction.of(SmallImages.fit(pipeline, image.width(), image.height()).pipeline().segment(image));
+            }
+
+            @Override
+            public Map<String, Object> describe() {
+                return plain.describe();
+            }
+        };
     }
 
     static String summary(EvaluationResult r) {

@@ -59,11 +59,11 @@ public final class PseudolabelsCommand implements Callable<Integer> {
         }
         List<Path> inputs = new ArrayList<>();
         try (Stream<Path> s = Files.list(imagesDir)) {
-            s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(jpe?g|png|bmp|gif)"))
+            s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(jpe?g|png|bmp|gif|tiff?|webp)"))
                     .sorted().forEach(inputs::add);
         }
         if (inputs.isEmpty()) {
-            throw new IllegalArgumentException("--images " + imagesDir + " holds no .jpg/.jpeg/.png/.bmp/.gif file");
+            throw new IllegalArgumentException("--images " + imagesDir + " holds no .jpg/.jpeg/.png/.bmp/.gif/.tif/.tiff/.webp file");
         }
         Files.createDirectories(out.resolve("images"));
         Files.createDirectories(out.resolve("masks"));

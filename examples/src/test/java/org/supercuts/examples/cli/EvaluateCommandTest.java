@@ -96,6 +96,26 @@ class EvaluateCommandTest {
         assertThat(fresh.out()).doesNotContain("resumed");
     }
 
+    @Test
+    void tinyImagesAndTiffsAreEvaluatedToo() throws Exception {
+        Files.createDirectories(dir.resolve("images"));
+        Files.createDirectories(dir.resolve("masks"));
+        BufferedImage img = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
+        BufferedImage mask = new BufferedImage(16, 16, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 4; y < 12; y++) {
+            for (int x = 4; x < 12; x++) {
+                img.setRGB(x, y, 0xffffff);
+                mask.getRaster().setSample(x, y, 0, 255);
+            }
+        }
+        ImageIO.write(img, "tiff", dir.resolve("images/t.tif").toFile());
+        ImageIO.write(mask, "png", dir.resolve("masks/t.png").toFile());
+        CliRun r = run("evaluate", "--dataset", "folder", "--images", dir.resolve("images").toString(), "--masks",
+                dir.resolve("masks").toString(), "--out", dir.resolve("out").toString(), "--threads", "1");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(new ObjectMapper().readTree(dir.resolve("out/report.json").toFile()).get("images").asInt()).isEqualTo(1);
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
