@@ -79,22 +79,23 @@ public final class WildImages {
 
     /** An RGB TIFF of 32-bit float samples, {@code r}, {@code g}, {@code b} row-major. */
     public static Path floatTiff(Path file, int width, int height, float[] r, float[] g, float[] b) throws IOException {
-        ColorModel cm = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), false, false, Transparency.OPAQUE,
-                DataBuffer.TYPE_FLOAT);
-        WritableRaster raster = cm.createCompatibleWritableRaster(width, height);
-        for (int i = 0; i < width * height; i++) {
-            raster.setPixel(i % width, i / width, new float[] {r[i], g[i], b[i]});
-        }
-        return jdkTiff(file, new BufferedImage(cm, raster, false, null));
+        return rgbTiff(file, width, height, DataBuffer.TYPE_FLOAT, (raster, i) -> raster.setPixel(i % width, i / width,
+                new float[] {r[i], g[i], b[i]}));
     }
 
     /** An RGB TIFF of 16-bit samples. */
     public static Path ushortTiff(Path file, int width, int height, int[] r, int[] g, int[] b) throws IOException {
+        return rgbTiff(file, width, height, DataBuffer.TYPE_USHORT, (raster, i) -> raster.setPixel(i % width, i / width,
+                new int[] {r[i], g[i], b[i]}));
+    }
+
+    private static Path rgbTiff(Path file, int width, int height, int sampleType,
+            java.util.function.ObjIntConsumer<WritableRaster> pixel) throws IOException {
         ColorModel cm = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), false, false, Transparency.OPAQUE,
-                DataBuffer.TYPE_USHORT);
+                sampleType);
         WritableRaster raster = cm.createCompatibleWritableRaster(width, height);
         for (int i = 0; i < width * height; i++) {
-            raster.setPixel(i % width, i / width, new int[] {r[i], g[i], b[i]});
+            pixel.accept(raster, i);
         }
         return jdkTiff(file, new BufferedImage(cm, raster, false, null));
     }
