@@ -237,6 +237,11 @@ public final class Pipeline {
         return refiner;
     }
 
+    /** The extra superpixel scales fused with the main one (empty for a single scale). */
+    public List<Superpixelizer> extraScales() {
+        return extraScales;
+    }
+
     /** The number of hierarchy levels each result reports (fewer when the hierarchy has fewer distinct partitions). */
     public int levelCount() {
         return levels;
