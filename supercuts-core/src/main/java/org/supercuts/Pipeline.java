@@ -19,7 +19,6 @@ import org.supercuts.image.BoundingBox;
 import org.supercuts.image.LabelMap;
 import org.supercuts.image.Masks;
 import org.supercuts.image.PlanarImage;
-import org.supercuts.image.SubsampledRead;
 import org.supercuts.linalg.AffinityMatrix;
 import org.supercuts.refine.GuidedFilter;
 import org.supercuts.refine.MaskRefiner;
@@ -66,8 +65,10 @@ public final class Pipeline {
     private final long seed;
     private final String device;
     private final int workingPixels;
+    private final boolean keepIntermediates;
 
     private Pipeline(Builder b) {
+        this.keepIntermediates = b.keepIntermediates;
         this.superpixels = b.superpixels;
         this.features = b.features;
         this.affinity = b.affinity;
@@ -88,6 +89,7 @@ public final class Pipeline {
         return new Builder();
     }
 
+    /** A builder holding this pipeline's stages and settings, to change some and build another. */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.superpixels = superpixels;
@@ -103,6 +105,7 @@ public final class Pipeline {
         b.seed = seed;
         b.device = device;
         b.workingPixels = workingPixels;
+        b.keepIntermediates = keepIntermediates;
         return b;
     }
 
@@ -141,17 +144,27 @@ public final class Pipeline {
         });
         timings.put("upsample", (t3 - t2) / 1e6);
         timings.put("total", (t3 - t0) / 1e6);
-        return new Segmentation(low.superpixels(), low.regionGraph(), low.features(), low.affinity(), low.partition(),
-                low.regionForeground(), soft, mask, box, low.levels(), timings, provenance(), image.width(), image.height(),
-                factor, working);
+        boolean kept = low.hasIntermediates();
+        return new Segmentation(low.superpixels(), low.regionGraph(), kept ? low.features() : null, kept ? low.affinity() : null,
+                kept ? low.partition() : null,
+                low.regionForeground(), soft, mask, box, low.levels(), timings, provenance(), low.tree(), low.notes(),
+                image.width(), image.height(), factor, working);
     }
 
     /**
      * The working factor for a {@code width x height} image: the smallest integer f >= 1 with
      * ceil(width / f) * ceil(height / f) <= maxPixels.
      */
-    public static int workingFactor(int width, int height, int maxPixels) {
-        return SubsampledRead.factorWithin(width, height, maxPixels);
+    public static int workingFactor(int width, int height, long maxPixels) {
+        if (width < 1 || height < 1 || maxPixels < 1) {
+            throw new IllegalArgumentException("width, height and maxPixels must be >= 1, got " + width + ", " + height + ", "
+                    + maxPixels);
+        }
+        int f = Math.max(1, (int) Math.floor(Math.sqrt((double) width * height / maxPixels)));
+        while ((long) ((width + f - 1) / f) * ((height + f - 1) / f) > maxPixels) {
+            f++;
+        }
+        return f;
     }
 
     /** The maximum pixel count segmented as it is (see {@link Builder#workingResolution}). */
@@ -211,9 +224,18 @@ public final class Pipeline {
         for (int[] regionLabels : partition.tree().levels(levels)) {
             levelMaps.add(sp.mapRegions(regionLabels));
         }
+        List<String> notes = new ArrayList<>();
+        if (levelMaps.size() < levels) {
+            notes.add("asked for " + levels + " levels; the hierarchy has " + levelMaps.size() + " distinct partition(s) ("
+                    + partition.tree().leafCount() + " segments at the finest), returned those");
+        }
         t = lap(timings, "outputs", t);
         timings.put("total", (t - t0) / 1e6);
-        return new Segmentation(sp, graph, f, w, partition, regionFg, soft, mask, box, levelMaps, timings, provenance());
+        return keepIntermediates
+                ? new Segmentation(sp, graph, f, w, partition, regionFg, soft, mask, box, levelMaps, timings, provenance(),
+                        partition.tree(), notes)
+                : new Segmentation(sp, graph, null, null, null, regionFg, soft, mask, box, levelMaps, timings, provenance(),
+                        partition.tree(), notes);
     }
 
     /** Runs graph, features, affinity (partition if the selector reads it) and selection at one extra scale; adds its map. */
@@ -256,22 +278,27 @@ public final class Pipeline {
         return new Provenance(VERSION, stages, seed, device);
     }
 
+    /** The superpixel stage. */
     public Superpixelizer superpixelizer() {
         return superpixels;
     }
 
+    /** The region-feature stage. */
     public FeatureExtractor featureExtractor() {
         return features;
     }
 
+    /** The affinity stage. */
     public AffinityBuilder affinityBuilder() {
         return affinity;
     }
 
+    /** The spectral partition stage. */
     public SpectralPartitioner partitioner() {
         return partitioner;
     }
 
+    /** The object selection. */
     public ObjectSelector selector() {
         return selector;
     }
@@ -281,14 +308,27 @@ public final class Pipeline {
         return refiner;
     }
 
+    /** The extra superpixel scales fused with the main one (empty for a single scale). */
+    public List<Superpixelizer> extraScales() {
+        return extraScales;
+    }
+
+    /** The number of hierarchy levels each result reports (fewer when the hierarchy has fewer distinct partitions). */
     public int levelCount() {
         return levels;
     }
 
+    /** Whether results keep the affinity matrix, region features and eigenvectors ({@link Builder#keepIntermediates}). */
+    public boolean keepsIntermediates() {
+        return keepIntermediates;
+    }
+
+    /** The threshold on the soft map, in (0, 1). */
     public double threshold() {
         return threshold;
     }
 
+    /** The library version recorded in every result's provenance ({@code "unknown"} outside a built jar). */
     public static String libraryVersion() {
         return VERSION;
     }
@@ -343,6 +383,7 @@ public final class Pipeline {
         private long seed = 0;
         private String device = "cpu";
         private int workingPixels = DEFAULT_WORKING_PIXELS;
+        private boolean keepIntermediates = true;
 
         private Builder() {
         }
@@ -357,26 +398,42 @@ public final class Pipeline {
             return this;
         }
 
+        /**
+         * Whether each {@link Segmentation} keeps the heavy per-image intermediates: the affinity matrix (n x n doubles,
+         * 1.3 MB at 400 superpixels), the region features (n x 384 doubles with DINO) and the eigenvectors. Default true;
+         * {@code false} suits batch runs that keep many results and only need masks, boxes, superpixels and levels. The
+         * masks do not depend on it.
+         */
+        public Builder keepIntermediates(boolean keep) {
+            this.keepIntermediates = keep;
+            return this;
+        }
+
+        /** The superpixel stage (required). */
         public Builder superpixels(Superpixelizer s) {
             this.superpixels = Objects.requireNonNull(s, "superpixels");
             return this;
         }
 
+        /** The region-feature stage (required). */
         public Builder features(FeatureExtractor f) {
             this.features = Objects.requireNonNull(f, "features");
             return this;
         }
 
+        /** The affinity stage (required). */
         public Builder affinity(AffinityBuilder a) {
             this.affinity = Objects.requireNonNull(a, "affinity");
             return this;
         }
 
+        /** The spectral partition stage (required). */
         public Builder partition(SpectralPartitioner p) {
             this.partitioner = Objects.requireNonNull(p, "partition");
             return this;
         }
 
+        /** The object selection (required). */
         public Builder selection(ObjectSelector s) {
             this.selector = Objects.requireNonNull(s, "selection");
             return this;
@@ -409,7 +466,10 @@ public final class Pipeline {
             return this;
         }
 
-        /** Number of hierarchy levels to report (coarse to fine), at least 1. */
+        /**
+         * Number of hierarchy levels to report (coarse to fine), at least 1. A hierarchy with fewer distinct partitions
+         * gives fewer levels, and {@link Segmentation#notes()} says so.
+         */
         public Builder levels(int n) {
             this.levels = n;
             return this;
@@ -433,6 +493,10 @@ public final class Pipeline {
             return this;
         }
 
+        /**
+         * The pipeline; throws {@link IllegalStateException} naming a missing stage and {@link
+         * IllegalArgumentException} naming a bad setting.
+         */
         public Pipeline build() {
             require(superpixels, "superpixels");
             require(features, "features");

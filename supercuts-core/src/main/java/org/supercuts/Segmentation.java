@@ -12,11 +12,17 @@ import org.supercuts.image.BoundingBox;
 import org.supercuts.image.LabelMap;
 import org.supercuts.image.PlanarImage;
 import org.supercuts.linalg.AffinityMatrix;
+import org.supercuts.spectral.PartitionTree;
 import org.supercuts.spectral.SpectralPartition;
 
 /**
  * The result of {@link Pipeline#segment}: superpixels, the region graph and its spectral partition, the soft and binary
  * foreground masks at full resolution, the object box, the hierarchy levels, per-stage timings and provenance.
+ *
+ * <p>A pipeline built with {@link Pipeline.Builder#keepIntermediates(boolean) keepIntermediates(false)} drops the heavy
+ * per-image intermediates (the affinity matrix, the region features and the eigenvectors): {@link #affinity()},
+ * {@link #features()} and {@link #partition()} then throw, everything else (masks, box, superpixels, region graph, levels,
+ * {@link #withSegments}) is there as usual.
  *
  * <p>Images above the pipeline's working resolution are segmented at 1/{@link #workingFactor()} of their size in each
  * axis: the superpixels, the graph, the partition and the hierarchy levels are at that working resolution, while the
@@ -37,29 +43,60 @@ public final class Segmentation {
     private final List<LabelMap> levels;
     private final Map<String, Double> timings;
     private final Provenance provenance;
+    private final PartitionTree tree;
+    private final List<String> notes;
     private final int width;
     private final int height;
     private final int workingFactor;
     private final PlanarImage workingImage;
 
-    Segmentation(LabelMap superpixels, RegionGraph graph, RegionFeatures features, AffinityMatrix affinity, SpectralPartition partition, double[] regionForeground, float[] soft,
-            byte[] mask, BoundingBox box, List<LabelMap> levels, Map<String, Double> timings, Provenance provenance) {
-        this(superpixels, graph, features, affinity, partition, regionForeground, soft, mask, box, levels, timings, provenance,
-                superpixels.width(), superpixels.height(), 1, null);
+    /**
+     * A partition of the image taken from the normalized-cut hierarchy, with the segment count that was asked for.
+     *
+     * <p>Thread safety: immutable.
+     *
+     * @param labels    the partition, one label per pixel
+     * @param requested the segment count asked for
+     */
+    public record Segments(LabelMap labels, int requested) {
+        /** The number of segments returned ({@code labels().count()}). */
+        public int count() {
+            return labels.count();
+        }
+
+        /** True when the hierarchy has fewer segments than requested, so its finest partition was returned. */
+        public boolean clamped() {
+            return labels.count() < requested;
+        }
+
+        /** Empty, or what was clamped and to what. */
+        public String note() {
+            return clamped() ? "asked for " + requested + " segments; the hierarchy's finest partition has " + labels.count()
+                    + ", returned that" : "";
+        }
     }
 
     Segmentation(LabelMap superpixels, RegionGraph graph, RegionFeatures features, AffinityMatrix affinity, SpectralPartition partition, double[] regionForeground, float[] soft,
-            byte[] mask, BoundingBox box, List<LabelMap> levels, Map<String, Double> timings, Provenance provenance, int width,
-            int height, int workingFactor, PlanarImage workingImage) {
-        this.workingImage = workingImage;
+            byte[] mask, BoundingBox box, List<LabelMap> levels, Map<String, Double> timings, Provenance provenance,
+            PartitionTree tree, List<String> notes) {
+        this(superpixels, graph, features, affinity, partition, regionForeground, soft, mask, box, levels, timings, provenance,
+                tree, notes, superpixels.width(), superpixels.height(), 1, null);
+    }
+
+    Segmentation(LabelMap superpixels, RegionGraph graph, RegionFeatures features, AffinityMatrix affinity, SpectralPartition partition, double[] regionForeground, float[] soft,
+            byte[] mask, BoundingBox box, List<LabelMap> levels, Map<String, Double> timings, Provenance provenance,
+            PartitionTree tree, List<String> notes, int width, int height, int workingFactor, PlanarImage workingImage) {
         this.width = width;
         this.height = height;
         this.workingFactor = workingFactor;
+        this.workingImage = workingImage;
         this.superpixels = superpixels;
         this.graph = graph;
         this.features = features;
         this.affinity = affinity;
         this.partition = partition;
+        this.tree = tree;
+        this.notes = List.copyOf(notes);
         this.regionForeground = regionForeground;
         this.soft = soft;
         this.mask = mask;
@@ -69,12 +106,12 @@ public final class Segmentation {
         this.provenance = provenance;
     }
 
-    /** Width of the image, of the soft map and of the mask. */
+    /** Image width in pixels: the width of the soft map and of the mask. */
     public int width() {
         return width;
     }
 
-    /** Height of the image, of the soft map and of the mask. */
+    /** Image height in pixels: the height of the soft map and of the mask. */
     public int height() {
         return height;
     }
@@ -88,34 +125,67 @@ public final class Segmentation {
     }
 
     /**
-     * The reduced image the stages ran on, present only when the image was above the working resolution (then pictures of
-     * the superpixels and levels are best drawn on it).
+     * The reduced image the stages ran on, present only when the image was above the working resolution (pictures of the
+     * superpixels and levels are drawn on it).
      */
     public Optional<PlanarImage> workingImage() {
         return Optional.ofNullable(workingImage);
     }
 
-    /** The superpixels, at the working resolution (see {@link #workingFactor()}). */
+    /** The superpixels the graph was built on, at the working resolution (see {@link #workingFactor()}). */
     public LabelMap superpixels() {
         return superpixels;
     }
 
+    /** The region adjacency graph of the superpixels. */
     public RegionGraph regionGraph() {
         return graph;
     }
 
-    /** The region features the affinity was built from (one row per superpixel). */
+    /**
+     * The region features the affinity was built from (one row per superpixel).
+     *
+     * @throws IllegalStateException when the pipeline dropped the intermediates
+     */
     public RegionFeatures features() {
-        return features;
+        return kept(features, "region features");
     }
 
-    /** The affinity matrix over the superpixels that was partitioned. */
+    /**
+     * The affinity matrix over the superpixels that was partitioned.
+     *
+     * @throws IllegalStateException when the pipeline dropped the intermediates
+     */
     public AffinityMatrix affinity() {
-        return affinity;
+        return kept(affinity, "affinity matrix");
     }
 
+    /**
+     * The spectral partition: eigenpairs, root threshold and partition tree.
+     *
+     * @throws IllegalStateException when the pipeline dropped the intermediates (the tree is still used by
+     *                               {@link #withSegments})
+     */
     public SpectralPartition partition() {
-        return partition;
+        return kept(partition, "spectral partition (eigenvectors)");
+    }
+
+    /** Whether the affinity matrix, region features and eigenvectors were kept ({@link Pipeline.Builder#keepIntermediates}). */
+    public boolean hasIntermediates() {
+        return affinity != null;
+    }
+
+    /** The partition tree (kept even without the intermediates), for the pipeline's upsampled results. */
+    PartitionTree tree() {
+        return tree;
+    }
+
+    private static <T> T kept(T value, String what) {
+        if (value == null) {
+            throw new IllegalStateException("the " + what + " was dropped: the pipeline was built with"
+                    + " keepIntermediates(false); build it with keepIntermediates(true) (the default) to keep it");
+        }
+        return value;
     }
 
     /** Soft foreground score of each superpixel, in [0, 1]. */
@@ -133,6 +203,7 @@ public final class Segmentation {
         return mask.clone();
     }
 
+    /** Whether pixel (x, y) is in the binary mask. */
     public boolean isForeground(int x, int y) {
         return mask[y * width() + x] != 0;
     }
@@ -142,7 +213,10 @@ public final class Segmentation {
         return Optional.ofNullable(box);
     }
 
-    /** Hierarchy levels from coarse to fine, each a labelling of the image at the working resolution. */
+    /**
+     * Hierarchy levels from coarse to fine, each a labelling of the image at the working resolution: {@link Pipeline#levelCount()} of them, or fewer
+     * when the hierarchy has fewer distinct partitions (then {@link #notes()} says so).
+     */
     public List<LabelMap> levels() {
         return levels;
     }
@@ -155,9 +229,25 @@ public final class Segmentation {
         return levels.get(i);
     }
 
-    /** The coarsest partition of the hierarchy with at least {@code k} segments, as a labelling of the image. */
-    public LabelMap withSegments(int k) {
-        return superpixels.mapRegions(partition.tree().labelsWithSegments(k));
+    /**
+     * The coarsest partition of the hierarchy with at least {@code k} segments, as a labelling of the image. When the
+     * hierarchy has fewer than {@code k} segments (the default cut stops at 16, or earlier when no cut is cheap enough)
+     * this is the finest partition, and {@link Segments#clamped()} says so.
+     *
+     * @throws IllegalArgumentException when {@code k < 1}
+     */
+    public Segments withSegments(int k) {
+        return new Segments(superpixels.mapRegions(tree.labelsWithSegments(k)), k);
+    }
+
+    /** The number of segments of the hierarchy's finest partition (the most {@link #withSegments} can return). */
+    public int finestSegmentCount() {
+        return tree.leafCount();
+    }
+
+    /** What the pipeline could not do as asked for this image (for example fewer levels than requested); usually empty. */
+    public List<String> notes() {
+        return notes;
     }
 
     /** Wall-clock milliseconds per stage, in pipeline order, plus {@code "total"}. */
@@ -165,6 +255,7 @@ public final class Segmentation {
         return timings;
     }
 
+    /** What produced this result: library version, every stage's description, seed and device. */
     public Provenance provenance() {
         return provenance;
     }

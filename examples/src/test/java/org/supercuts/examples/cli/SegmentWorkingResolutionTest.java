@@ -55,4 +55,16 @@ class SegmentWorkingResolutionTest {
         assertThat(smallMask.getHeight()).isEqualTo(500);
         assertThat(smallMask.getRaster().getSample(300, 240, 0)).as("inside the disc").isEqualTo(255);
     }
+
+    @Test
+    void memoryEstimateCountsOnlyTheFullResolutionBuffersAboveTheWorkingResolution() {
+        MemoryEstimate m = MemoryEstimate.of(4, true, false, false);
+        long photo = 24_000_000L;
+        long working = org.supercuts.Pipeline.DEFAULT_WORKING_PIXELS;
+        assertThat(m.bytes(photo, 400)).isEqualTo(photo * MemoryEstimate.FULL_RESOLUTION_BYTES + working * m.perPixelBytes()
+                + 48L * 400 * 400 + MemoryEstimate.FIXED_BYTES);
+        // At or below the working resolution the model is unchanged.
+        assertThat(m.bytes(working, 400)).isEqualTo(working * m.perPixelBytes() + 48L * 400 * 400 + MemoryEstimate.FIXED_BYTES);
+        assertThat(m.bytes(photo, 400)).isLessThan(photo * m.perPixelBytes() / 2);
+    }
 }
