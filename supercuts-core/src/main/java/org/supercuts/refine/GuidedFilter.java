@@ -227,7 +227,11 @@ public final class GuidedFilter implements MaskRefiner {
                 }
             };
         }
-        float[] q = filterGrey(guide, new BilinearRows(low, lowWidth, lowHeight, width, height), width, height, radius, eps);
+        // Each computed row is needed up to three times (entering and leaving the window, and for the output): keep the last
+        // 2r + 2 of each rather than compute them again.
+        float[] q = filterGrey(new CachedRows(guide, width, height, radius),
+                new CachedRows(new BilinearRows(low, lowWidth, lowHeight, width, height), width, height, radius), width, height,
+                radius, eps);
         for (int i = 0; i < q.length; i++) {
             float v = q[i];
             q[i] = v < 0f ? 0f : (v > 1f ? 1f : v);
@@ -238,6 +242,34 @@ public final class GuidedFilter implements MaskRefiner {
     /** One row of a full-size plane, read from an array or computed on demand. */
     private interface PlaneRows {
         void read(int y, float[] row);
+    }
+
+    /**
+     * The last 2r + 2 rows of a computed plane, which is all the filter asks for again.
+     *
+     * <p>Thread safety: not thread-safe; one per filter call.
+     */
+    private static final class CachedRows implements PlaneRows {
+        private final PlaneRows source;
+        private final float[][] ring;
+        private final int[] rowInSlot;
+
+        CachedRows(PlaneRows source, int width, int height, int radius) {
+            this.source = source;
+            this.ring = new float[(int) Math.min(height, 2L * radius + 2)][width];
+            this.rowInSlot = new int[ring.length];
+            java.util.Arrays.fill(rowInSlot, -1);
+        }
+
+        @Override
+        public void read(int y, float[] row) {
+            int slot = y % ring.length;
+            if (rowInSlot[slot] != y) {
+                source.read(y, ring[slot]);
+                rowInSlot[slot] = y;
+            }
+            System.arraycopy(ring[slot], 0, row, 0, row.length);
+        }
     }
 
     /**
