@@ -121,6 +121,10 @@ public final class PlanarImage {
         float[] r = new float[w * h];
         float[] g = new float[w * h];
         float[] b = new float[w * h];
+        if (interleavedSrgbBytes(image)) {
+            copyInterleavedBytes(raster, w, h, r, g, b);
+            return new PlanarImage(w, h, new float[][] {r, g, b});
+        }
         int[] argb = new int[w];
         for (int y = 0; y < h; y++) {
             image.getRGB(0, y, w, 1, argb, 0, w);
@@ -133,6 +137,39 @@ public final class PlanarImage {
             }
         }
         return new PlanarImage(w, h, new float[][] {r, g, b});
+    }
+
+    /**
+     * Whether the image is 8-bit sRGB with three interleaved byte samples per pixel in one array (what the JPEG readers
+     * return), so that its samples can be read from the array: the same values {@code getRGB} gives, without its
+     * per-pixel colour-model calls (a fifth of the time of a 24 MP photo's run went there).
+     */
+    private static boolean interleavedSrgbBytes(BufferedImage image) {
+        Raster raster = image.getRaster();
+        return image.getColorModel() instanceof java.awt.image.ComponentColorModel cm && cm.getColorSpace().isCS_sRGB()
+                && cm.getNumComponents() == 3 && !cm.hasAlpha() && cm.getComponentSize(0) == 8 && cm.getComponentSize(1) == 8
+                && cm.getComponentSize(2) == 8 && raster.getNumBands() == 3
+                && raster.getSampleModel() instanceof java.awt.image.PixelInterleavedSampleModel
+                && raster.getDataBuffer() instanceof java.awt.image.DataBufferByte bytes && bytes.getNumBanks() == 1;
+    }
+
+    private static void copyInterleavedBytes(Raster raster, int w, int h, float[] r, float[] g, float[] b) {
+        java.awt.image.PixelInterleavedSampleModel sm = (java.awt.image.PixelInterleavedSampleModel) raster.getSampleModel();
+        java.awt.image.DataBufferByte buffer = (java.awt.image.DataBufferByte) raster.getDataBuffer();
+        byte[] data = buffer.getData();
+        int[] band = sm.getBandOffsets();
+        int stride = sm.getPixelStride();
+        int scan = sm.getScanlineStride();
+        int origin = buffer.getOffset() - raster.getSampleModelTranslateY() * scan - raster.getSampleModelTranslateX() * stride;
+        for (int y = 0; y < h; y++) {
+            int p = origin + y * scan;
+            int i = y * w;
+            for (int x = 0; x < w; x++, p += stride, i++) {
+                r[i] = (data[p + band[0]] & 0xff) / 255f;
+                g[i] = (data[p + band[1]] & 0xff) / 255f;
+                b[i] = (data[p + band[2]] & 0xff) / 255f;
+            }
+        }
     }
 
     /**

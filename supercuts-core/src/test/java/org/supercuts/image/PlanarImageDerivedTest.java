@@ -54,4 +54,38 @@ class PlanarImageDerivedTest {
         PlanarImage grey = PlanarImage.wrap(3, 1, g);
         assertThat(grey.cielab()[0]).containsExactly(grey.toRgb().cielab()[0]);
     }
+
+    @Test
+    void interleavedByteImagesConvertAsGetRgbSaysWhateverTheBandOrder() {
+        java.util.Random rnd = new java.util.Random(9);
+        java.awt.image.BufferedImage bgr = new java.awt.image.BufferedImage(13, 7, java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
+        for (int y = 0; y < 7; y++) {
+            for (int x = 0; x < 13; x++) {
+                bgr.setRGB(x, y, rnd.nextInt(1 << 24));
+            }
+        }
+        // The same pixels in R, G, B order in a custom interleaved raster, and in a sub-image (translated raster).
+        java.awt.image.WritableRaster rgbRaster = java.awt.image.Raster.createInterleavedRaster(
+                java.awt.image.DataBuffer.TYPE_BYTE, 13, 7, 3, null);
+        java.awt.image.ComponentColorModel cm = new java.awt.image.ComponentColorModel(
+                java.awt.color.ColorSpace.getInstance(java.awt.color.ColorSpace.CS_sRGB), false, false,
+                java.awt.Transparency.OPAQUE, java.awt.image.DataBuffer.TYPE_BYTE);
+        java.awt.image.BufferedImage rgb = new java.awt.image.BufferedImage(cm, rgbRaster, false, null);
+        for (int y = 0; y < 7; y++) {
+            for (int x = 0; x < 13; x++) {
+                rgb.setRGB(x, y, bgr.getRGB(x, y));
+            }
+        }
+        for (java.awt.image.BufferedImage img : new java.awt.image.BufferedImage[] {bgr, rgb, bgr.getSubimage(2, 1, 9, 5)}) {
+            PlanarImage p = PlanarImage.fromBufferedImage(img);
+            for (int y = 0; y < img.getHeight(); y++) {
+                for (int x = 0; x < img.getWidth(); x++) {
+                    int v = img.getRGB(x, y);
+                    assertThat(p.get(0, x, y)).isEqualTo(((v >> 16) & 0xff) / 255f);
+                    assertThat(p.get(1, x, y)).isEqualTo(((v >> 8) & 0xff) / 255f);
+                    assertThat(p.get(2, x, y)).isEqualTo((v & 0xff) / 255f);
+                }
+            }
+        }
+    }
 }
