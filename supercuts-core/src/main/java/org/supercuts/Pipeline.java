@@ -20,6 +20,8 @@ import org.supercuts.image.LabelMap;
 import org.supercuts.image.Masks;
 import org.supercuts.image.PlanarImage;
 import org.supercuts.linalg.AffinityMatrix;
+import org.supercuts.objects.ObjectDiscovery;
+import org.supercuts.objects.ObjectSet;
 import org.supercuts.refine.MaskRefiner;
 import org.supercuts.selection.ObjectSelector;
 import org.supercuts.spectral.SpectralPartition;
@@ -53,6 +55,8 @@ public final class Pipeline {
     private final double threshold;
     private final long seed;
     private final String device;
+    /** Finds the objects and their parts; null = no object discovery. */
+    private final ObjectDiscovery discovery;
 
     private Pipeline(Builder b) {
         this.superpixels = b.superpixels;
@@ -67,6 +71,7 @@ public final class Pipeline {
         this.threshold = b.threshold;
         this.seed = b.seed;
         this.device = b.device;
+        this.discovery = b.discovery;
     }
 
     /** An empty builder: every stage must be set before {@link Builder#build()}. */
@@ -88,6 +93,7 @@ public final class Pipeline {
         b.threshold = threshold;
         b.seed = seed;
         b.device = device;
+        b.discovery = discovery;
         return b;
     }
 
@@ -151,8 +157,13 @@ public final class Pipeline {
             levelMaps.add(sp.mapRegions(regionLabels));
         }
         t = lap(timings, "outputs", t);
+        ObjectSet objects = null;
+        if (discovery != null) {
+            objects = discovery.discover(new ObjectDiscovery.Input(sp, graph, w, partition, regionFg));
+            t = lap(timings, "objects", t);
+        }
         timings.put("total", (t - t0) / 1e6);
-        return new Segmentation(sp, graph, f, w, partition, regionFg, soft, mask, box, levelMaps, timings, provenance());
+        return new Segmentation(sp, graph, f, w, partition, regionFg, soft, mask, box, levelMaps, timings, provenance(), objects);
     }
 
     /** Runs graph, features, affinity (partition if the selector reads it) and selection at one extra scale; adds its map. */
@@ -191,6 +202,9 @@ public final class Pipeline {
         }
         stages.put("levels", Integer.toString(levels));
         stages.put("threshold", Double.toString(threshold));
+        if (discovery != null) {
+            stages.put("objects", discovery.describe());
+        }
         return new Provenance(VERSION, stages, seed, device);
     }
 
@@ -217,6 +231,11 @@ public final class Pipeline {
     /** The refiner, or null when the soft map is thresholded as it is. */
     public MaskRefiner refiner() {
         return refiner;
+    }
+
+    /** The object discovery, or null when the pipeline finds no objects. */
+    public ObjectDiscovery objectDiscovery() {
+        return discovery;
     }
 
     public int levelCount() {
@@ -280,6 +299,7 @@ public final class Pipeline {
         private double threshold = 0.5;
         private long seed = 0;
         private String device = "cpu";
+        private ObjectDiscovery discovery;
 
         private Builder() {
         }
@@ -333,6 +353,15 @@ public final class Pipeline {
          */
         public Builder extraScaleSelection(ObjectSelector s) {
             this.extraScaleSelector = s;
+            return this;
+        }
+
+        /**
+         * Finds the objects (none, one or several) and their parts after the selection, for {@link Segmentation#objects()};
+         * {@code null} (the default) finds none.
+         */
+        public Builder objects(ObjectDiscovery d) {
+            this.discovery = d;
             return this;
         }
 

@@ -5,6 +5,8 @@ import java.util.List;
 import org.supercuts.affinity.GaussianAffinity;
 import org.supercuts.feature.ColorPositionFeatures;
 import org.supercuts.linalg.EigenSolver;
+import org.supercuts.objects.ObjectDiscovery;
+import org.supercuts.objects.SaliencyComponents;
 import org.supercuts.selection.AbsorbingMarkovChain;
 import org.supercuts.selection.ColourDistribution;
 import org.supercuts.selection.ManifoldRanking;
@@ -134,5 +136,14 @@ public final class Presets {
                 .partition(NCut.recursive().solver(EigenSolver.shiftInvert().tolerance(EIGEN_TOLERANCE)))
                 .selection(ObjectSelectors.borderPrior())
                 .levels(4);
+    }
+
+    /**
+     * The default object discovery (for {@link Pipeline.Builder#objects}): components of the saliency map split by the
+     * normalized-cut hierarchy, scored by objectness, with parts from the hierarchy; chosen on ECSSD's odd half, see
+     * docs/objects.md.
+     */
+    public static ObjectDiscovery objectDiscovery() {
+        return SaliencyComponents.defaults();
     }
 }

@@ -11,6 +11,8 @@ import org.supercuts.graph.RegionGraph;
 import org.supercuts.image.BoundingBox;
 import org.supercuts.image.LabelMap;
 import org.supercuts.linalg.AffinityMatrix;
+import org.supercuts.objects.DiscoveredObject;
+import org.supercuts.objects.ObjectSet;
 import org.supercuts.spectral.SpectralPartition;
 
 /**
@@ -32,9 +34,11 @@ public final class Segmentation {
     private final List<LabelMap> levels;
     private final Map<String, Double> timings;
     private final Provenance provenance;
+    private final ObjectSet objects;
 
     Segmentation(LabelMap superpixels, RegionGraph graph, RegionFeatures features, AffinityMatrix affinity, SpectralPartition partition, double[] regionForeground, float[] soft,
-            byte[] mask, BoundingBox box, List<LabelMap> levels, Map<String, Double> timings, Provenance provenance) {
+            byte[] mask, BoundingBox box, List<LabelMap> levels, Map<String, Double> timings, Provenance provenance, ObjectSet objects) {
+        this.objects = objects;
         this.superpixels = superpixels;
         this.graph = graph;
         this.features = features;
@@ -119,6 +123,34 @@ public final class Segmentation {
     /** The coarsest partition of the hierarchy with at least {@code k} segments, as a labelling of the image. */
     public LabelMap withSegments(int k) {
         return superpixels.mapRegions(partition.tree().labelsWithSegments(k));
+    }
+
+    /**
+     * The objects found, in descending score (ids 1..n); empty when none qualified, with the reason in
+     * {@link #objectSet()}.
+     *
+     * @throws IllegalStateException when the pipeline was built without object discovery
+     */
+    public List<DiscoveredObject> objects() {
+        return objectSet().objects();
+    }
+
+    /**
+     * The objects with their label maps, parts and the reason the search ended.
+     *
+     * @throws IllegalStateException when the pipeline was built without object discovery
+     */
+    public ObjectSet objectSet() {
+        if (objects == null) {
+            throw new IllegalStateException("this pipeline finds no objects; build it with Pipeline.Builder.objects(...), e.g."
+                    + " SuperCuts.pipeline().objects(Presets.objectDiscovery())");
+        }
+        return objects;
+    }
+
+    /** Whether the pipeline found objects (with or without result): {@link #objects()} may be called. */
+    public boolean hasObjects() {
+        return objects != null;
     }
 
     /** Wall-clock milliseconds per stage, in pipeline order, plus {@code "total"}. */

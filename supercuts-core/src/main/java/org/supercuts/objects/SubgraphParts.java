@@ -1,0 +1,73 @@
+package org.supercuts.objects;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+import org.supercuts.linalg.AffinityOperator;
+import org.supercuts.linalg.EigenSolver;
+import org.supercuts.spectral.NCut;
+import org.supercuts.spectral.SpectralPartition;
+
+/**
+ * Parts from a recursive normalized cut of the object's own subgraph (the affinity restricted to its superpixels,
+ * cheapest cut first): at most {@code maxParts} parts, no cut dearer than {@code maxCut}, then parts made connected and
+ * those below {@code minPartArea} merged into a neighbour. Unlike {@link TreeParts} it finds structure inside objects
+ * that the image-wide hierarchy never split, at the price of one small eigensolve per cut.
+ *
+ * <p>Thread safety: immutable.
+ */
+public final class SubgraphParts implements PartDecomposition {
+    private final int maxParts;
+    private final double minPartArea;
+    private final double maxCut;
+
+    private SubgraphParts(int maxParts, double minPartArea, double maxCut) {
+        PartRules.check(maxParts, minPartArea, maxCut);
+        this.maxParts = maxParts;
+        this.minPartArea = minPartArea;
+        this.maxCut = maxCut;
+    }
+
+    /** At most 6 parts, each at least 5 % of the object, cuts up to NCut 0.5. */
+    public static SubgraphParts defaults() {
+        return new SubgraphParts(6, 0.05, 0.5);
+    }
+
+    public SubgraphParts maxParts(int n) {
+        return new SubgraphParts(n, minPartArea, maxCut);
+    }
+
+    /** The smallest part as a share of the object's pixels, in [0, 1). */
+    public SubgraphParts minPartArea(double share) {
+        return new SubgraphParts(maxParts, share, maxCut);
+    }
+
+    /** The dearest cut (NCut value within the object) that is made. */
+    public SubgraphParts maxCut(double ncut) {
+        return new SubgraphParts(maxParts, minPartArea, ncut);
+    }
+
+    @Override
+    public int[] parts(ObjectDiscovery.Input input, int[] regions) {
+        int[] part = new int[regions.length];
+        if (regions.length >= 2 && maxParts >= 2) {
+            AffinityOperator sub = AffinityOperator.of(input.affinity()).subgraph(regions);
+            SpectralPartition p = NCut.recursive().maxSegments(maxParts).maxNcut(maxCut).solver(EigenSolver.auto())
+                    .partition(sub);
+            part = p.tree().labelsAfterSplits(p.tree().splitCount());
+        } else {
+            Arrays.fill(part, 0);
+        }
+        return Parts.clean(input.graph(), regions, part, minPartArea);
+    }
+
+    @Override
+    public String describe() {
+        return String.format(Locale.ROOT, "subgraph-parts(maxParts=%d,minPartArea=%s,maxCut=%s)", maxParts, minPartArea, maxCut);
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}
