@@ -14,6 +14,12 @@ import org.supercuts.graph.RegionGraph;
  * <p>Thread safety: stateless static methods.
  */
 final class CandidateSelection {
+    /**
+     * The CIELAB just-noticeable difference (Sharma &amp; Trussell, 1997): a candidate whose colour and edge contrast
+     * against its surroundings are both below it cannot be seen, so it is no object whatever its score.
+     */
+    static final double JND = 2.3;
+
     private CandidateSelection() {
     }
 
@@ -32,10 +38,21 @@ final class CandidateSelection {
 
     static ObjectSet select(Scene scene, Generated generated, DiscoveryRules rules) {
         RegionGraph g = scene.graph;
+        if (scene.imageArea < DiscoveryRules.MIN_IMAGE_PIXELS) {
+            return new ObjectSet(List.of(), String.format(Locale.ROOT, "the image is %dx%d (%d pixels), fewer than the %d (32 x 32)"
+                    + " object discovery needs", g.width(), g.height(), scene.imageArea, DiscoveryRules.MIN_IMAGE_PIXELS),
+                    scene.input.superpixels());
+        }
         long minPixels = minPixels(scene, rules);
         List<ObjectCandidate> pool = new ArrayList<>();
         long largestSmall = 0;
+        boolean anyVisible = false;
         for (ObjectCandidate c : generated.candidates()) {
+            boolean visible = c.cues().colourContrast() >= JND || c.cues().edgeContrast() >= JND;
+            anyVisible |= visible;
+            if (!visible) {
+                continue;
+            }
             if (c.area() >= minPixels) {
                 pool.add(c);
             } else {
@@ -44,6 +61,8 @@ final class CandidateSelection {
         }
         if (pool.isEmpty()) {
             String why = generated.candidates().isEmpty() ? generated.note()
+                    : !anyVisible ? String.format(Locale.ROOT, "no candidate differs visibly from its surroundings (colour and edge"
+                            + " contrast below %.1f, the CIELAB just-noticeable difference)", JND)
                     : String.format(Locale.ROOT, "every candidate is below the minimum area %.2f%% of the image (largest %.2f%%)",
                             100 * rules.minArea(), 100.0 * largestSmall / scene.imageArea);
             return new ObjectSet(List.of(), why, scene.input.superpixels());

@@ -18,11 +18,14 @@ import org.supercuts.image.BoundingBox;
  * @param fill            the share of S's bounding box that S covers
  * @param ncut            the normalized cut value {@code cut(S, V\S)/vol(S) + cut(S, V\S)/vol(V\S)} under the affinity
  *                        (0 for a disconnected piece, up to 2)
+ * @param imageTexture    the image's median CIELAB distance between the mean colours of adjacent regions (the same for
+ *                        every candidate of the image: the colour contrast a mere texture has)
+ * @param imageEdges      the image's mean edge contrast over all region boundaries (the edge contrast a texture has)
  *
  * <p>Thread safety: immutable value.
  */
 public record Cues(double area, double saliency, double ringSaliency, double outsideSaliency, double colourContrast,
-        double edgeContrast, double borderShare, double fill, double ncut) {
+        double edgeContrast, double borderShare, double fill, double ncut, double imageTexture, double imageEdges) {
 
     /** The cues by name, for reports and JSON. */
     public Map<String, Double> asMap() {
@@ -36,6 +39,8 @@ public record Cues(double area, double saliency, double ringSaliency, double out
         m.put("border_share", borderShare);
         m.put("fill", fill);
         m.put("ncut", ncut);
+        m.put("image_texture", imageTexture);
+        m.put("image_edges", imageEdges);
         return m;
     }
 
@@ -102,7 +107,8 @@ public record Cues(double area, double saliency, double ringSaliency, double out
         BoundingBox box = RegionSets.box(g, regions);
         return new Cues(area / scene.imageArea, salIn / area, ringArea > 0 ? salRing / ringArea : 0,
                 outArea > 0 ? salOut / outArea : 0, colour, edgeLength > 0 ? edgeSum / edgeLength : 0,
-                border / (double) scene.borderPixels, area / box.area(), ncut(scene, in, regions));
+                border / (double) scene.borderPixels, area / box.area(), ncut(scene, in, regions), scene.neighbourColourDistance,
+                scene.meanEdgeContrast);
     }
 
     private static double ncut(Scene scene, boolean[] in, int[] regions) {

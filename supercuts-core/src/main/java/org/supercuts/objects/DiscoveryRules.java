@@ -13,6 +13,11 @@ import java.util.Objects;
  * <p>Thread safety: immutable.
  */
 public final class DiscoveryRules {
+    /**
+     * Images with fewer pixels (32 x 32) have no object: a 1 % object there is a handful of pixels inside one or two
+     * superpixels, and no cue can tell it from noise.
+     */
+    public static final int MIN_IMAGE_PIXELS = 32 * 32;
     private final int maxObjects;
     private final double minArea;
     private final double minScore;

@@ -18,10 +18,12 @@ import java.util.Objects;
 public final class Objectness {
     /** Names of {@link #features(Cues)}, in order. */
     public static final String[] FEATURES = {"log_area", "saliency", "ring_saliency", "outside_saliency",
-            "colour_contrast/100", "edge_contrast/100", "border_share", "fill", "ncut"};
+            "colour_contrast/100", "edge_contrast/100", "border_share", "fill", "ncut", "log_colour_over_texture",
+            "log_edges_over_image"};
 
     /** Default intercept and weights (see the class comment for how they were chosen). */
-    private static final double[] DEFAULT = {0.212, 0.918, 2.108, -3.427, -1.685, 1.83, 2.103, -0.159, -0.511, -3.904};
+    private static final double[] DEFAULT = {0.3931, 1.2358, 1.7340, -2.8853, -1.2239, 0.4739, 1.2126, -0.1984, -0.5498, -3.0146,
+            0.2749, 1.5462};
 
     private final double[] coefficients;
 
@@ -52,7 +54,8 @@ public final class Objectness {
     /** The model's features of a candidate's cues (the inputs the weights multiply). */
     public static double[] features(Cues c) {
         return new double[] {Math.log(Math.max(c.area(), 1e-6)), c.saliency(), c.ringSaliency(), c.outsideSaliency(),
-                c.colourContrast() / 100, c.edgeContrast() / 100, c.borderShare(), c.fill(), c.ncut()};
+                c.colourContrast() / 100, c.edgeContrast() / 100, c.borderShare(), c.fill(), c.ncut(),
+                Math.log((c.colourContrast() + 1) / (c.imageTexture() + 1)), Math.log((c.edgeContrast() + 1) / (c.imageEdges() + 1))};
     }
 
     /** The score in [0, 1]. */

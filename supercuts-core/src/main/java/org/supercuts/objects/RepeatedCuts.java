@@ -151,7 +151,7 @@ public final class RepeatedCuts implements ObjectDiscovery {
                 stop = "fewer than 2 regions are left to cut";
                 break;
             }
-            AffinityOperator sub = scene.affinity.subgraph(nodes);
+            AffinityOperator sub = AffinityOperator.of(Scene.subgraph(scene.input.affinity(), nodes));
             SpectralPartition p = NCut.bipartition().eigenpairs(Math.min(3, nodes.length)).solver(solver).partition(sub);
             PartitionTree tree = p.tree();
             if (tree.splitCount() == 0) {
@@ -197,13 +197,13 @@ public final class RepeatedCuts implements ObjectDiscovery {
         return new CandidateSelection.Generated(found, "the first cut found no object: " + stop);
     }
 
-    /** The remaining regions without the affinity-connected pieces smaller than {@code minPixels}. */
+    /** The remaining regions without the pieces (components of the thresholded affinity) smaller than {@code minPixels}. */
     private static int[] dropSmallPieces(Scene scene, boolean[] remaining, long minPixels) {
         int[] nodes = indices(remaining);
         if (nodes.length == 0) {
             return nodes;
         }
-        GraphComponents comps = GraphComponents.of(scene.affinity.subgraph(nodes));
+        GraphComponents comps = GraphComponents.of(AffinityOperator.of(Scene.subgraph(scene.input.affinity(), nodes)));
         boolean[] keep = new boolean[scene.regions()];
         for (int c = 0; c < comps.count(); c++) {
             int[] members = comps.members(c);

@@ -51,9 +51,12 @@ public final class SubgraphParts implements PartDecomposition {
     public int[] parts(ObjectDiscovery.Input input, int[] regions) {
         int[] part = new int[regions.length];
         if (regions.length >= 2 && maxParts >= 2) {
-            AffinityOperator sub = AffinityOperator.of(input.affinity()).subgraph(regions);
-            SpectralPartition p = NCut.recursive().maxSegments(maxParts).maxNcut(maxCut).solver(EigenSolver.auto())
-                    .partition(sub);
+            AffinityOperator sub = AffinityOperator.of(Scene.subgraph(input.affinity(), regions));
+            // Sides of at least the minimum part's share of the nodes: otherwise the free cuts that split off stray
+            // disconnected regions (NCut 0) would use up the part budget before any real one.
+            int minNodes = Math.max(1, (int) Math.floor(minPartArea * regions.length));
+            SpectralPartition p = NCut.recursive().maxSegments(maxParts).maxNcut(maxCut).minRegionNodes(minNodes)
+                    .solver(EigenSolver.auto()).partition(sub);
             part = p.tree().labelsAfterSplits(p.tree().splitCount());
         } else {
             Arrays.fill(part, 0);

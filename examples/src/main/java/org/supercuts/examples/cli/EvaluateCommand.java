@@ -26,7 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code supercuts evaluate --dataset NAME --root DIR [...]}: runs the pipeline (or scores saved predictions) on a benchmark
  * and writes {@code report.json}, {@code report.md}, {@code pr_curve.png}, {@code per_image.csv} and the masks to the
- * output folder. Re-running with the same {@code --out} resumes. Exit code 0 when every image was scored, 1 when some
+ * output folder; with {@code --objects} also the object scores ({@code objects_*} in the report, {@code
+ * per_image_objects.csv}). Re-running with the same {@code --out} resumes. Exit code 0 when every image was scored, 1 when some
  * failed or the dataset had unpaired files (listed on stderr and in the report), 2 for bad input.
  *
  * <p>Thread safety: a command object, used once.
@@ -70,6 +71,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     PipelineOptions pipelineOptions;
 
+    @Mixin
+    ObjectOptions objectOptions;
+
     @Spec
     CommandSpec spec;
 
@@ -90,9 +94,14 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         int threads = pipelineOptions.threads();
         // Images run in parallel, so each image's stages get one thread.
+        if (predictions != null && objectOptions.enabled()) {
+            throw new IllegalArgumentException("--objects scores the pipeline's objects and cannot be combined with --predictions");
+        }
+        objectOptions.discovery(); // bad object options are reported before anything runs
         PipelineOptions.Built built = predictions != null ? null : pipelineOptions.build(1);
         try {
-            Segmenter segmenter = predictions != null ? new PredictionDirectory(predictions) : Segmenter.of(built.pipeline());
+            Segmenter segmenter = predictions != null ? new PredictionDirectory(predictions)
+                    : Segmenter.of(objectOptions.apply(built.pipeline()));
             return evaluate(data, segmenter, threads, err, stdout);
         } finally {
             if (built != null) {
@@ -107,7 +116,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("evaluate " + data.name()).setInitialMax(data.size())
                 .setStyle(ProgressBarStyle.ASCII).continuousUpdate().build()) {
             result = EvaluationRunner.builder().dataset(data).segmenter(segmenter).outputDirectory(outDir).threads(threads)
-                    .writeMasks(!noMasks).listener(new EvaluationListener() {
+                    .writeMasks(!noMasks).objects(objectOptions.enabled()).listener(new EvaluationListener() {
                         @Override
                         public void started(int total, int resumed) {
                             bar.stepTo(resumed);
@@ -136,7 +145,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             sb.append(" (").append(r.resumed()).append(" resumed)");
         }
         for (String key : new String[] {"iou", "acc", "max_fbeta", "max_fbeta_per_image", "mae", "iou_adaptive", "corloc",
-                "boundary_recall", "undersegmentation_error", "asa", "superpixels", "images_per_second"}) {
+                "boundary_recall", "undersegmentation_error", "asa", "superpixels", "objects_multi_recall", "objects_single_precision",
+                "objects_single_recall", "objects_single_answered", "objects_empty_answered_zero", "images_per_second"}) {
             Object v = r.report().get(key);
             if (v instanceof Number n) {
                 sb.append(String.format(Locale.ROOT, ", %s %.4f", key, n.doubleValue()));

@@ -37,7 +37,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code supercuts segment IMAGE... [--out DIR]}: writes, per input {@code STEM}, {@code STEM-mask.png} (0/255),
- * {@code STEM-soft.png} (0..255), {@code STEM-overlay.png}, {@code STEM-levels.png} and {@code STEM.json}. With no image it
+ * {@code STEM-soft.png} (0..255), {@code STEM-overlay.png}, {@code STEM-levels.png} and {@code STEM.json}; with
+ * {@code --objects} also {@code STEM-objects.png} and {@code STEM-parts.png} (16-bit labels, 0 = background),
+ * {@code STEM-objects-overlay.png} and the {@code objects} array of {@code STEM.json} ({@link ObjectsJson}). With no image it
  * segments the bundled sample photograph. A bad input is reported and skipped; the exit code is then non-zero.
  *
  * <p>Thread safety: a command object, used once.
@@ -65,6 +67,9 @@ public final class SegmentCommand implements Callable<Integer> {
     @Mixin
     PipelineOptions pipelineOptions;
 
+    @Mixin
+    ObjectOptions objectOptions;
+
     @Spec
     CommandSpec spec;
 
@@ -82,8 +87,9 @@ public final class SegmentCommand implements Callable<Integer> {
         if (dump != null) {
             Files.createDirectories(dump);
         }
+        objectOptions.discovery(); // bad object options are reported before anything runs
         try (PipelineOptions.Built built = pipelineOptions.build(inputs.size() > 1 ? 1 : threads)) {
-            return run(built.pipeline(), inputs, workers, err, outWriter);
+            return run(objectOptions.apply(built.pipeline()), inputs, workers, err, outWriter);
         }
     }
 
@@ -140,6 +146,11 @@ public final class SegmentCommand implements Callable<Integer> {
         ImageFiles.writeSoft(s.softMask(), w, h, out.resolve(stem + "-soft.png"));
         ImageFiles.writePng(Pictures.overlay(image, s), out.resolve(stem + "-overlay.png"));
         ImageFiles.writePng(Pictures.levels(image, s.levels()), out.resolve(stem + "-levels.png"));
+        if (s.hasObjects()) {
+            ImageFiles.writeLabels(s.objectSet().objectLabels(), out.resolve(stem + "-objects.png"));
+            ImageFiles.writeLabels(s.objectSet().partLabels(), out.resolve(stem + "-parts.png"));
+            ImageFiles.writePng(Pictures.objects(image, s.objectSet()), out.resolve(stem + "-objects-overlay.png"));
+        }
         writeJson(resultJson(input, s), out.resolve(stem + ".json"));
         if (dump != null) {
             writeDump(s, dump, stem);
@@ -187,6 +198,10 @@ public final class SegmentCommand implements Callable<Integer> {
             fg += b != 0 ? 1 : 0;
         }
         json.put("foreground_fraction", fg / (double) mask.length);
+        if (s.hasObjects()) {
+            json.put("objects", ObjectsJson.objects(s.objectSet()));
+            json.put("objects_reason", s.objectSet().reason());
+        }
         Map<String, Double> timings = new LinkedHashMap<>();
         s.timingsMillis().forEach((k, v) -> timings.put(k, Math.round(v * 1000) / 1000.0));
         json.put("timings_ms", timings);
