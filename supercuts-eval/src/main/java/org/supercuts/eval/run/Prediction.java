@@ -130,10 +130,12 @@ public final class Prediction {
         return objects;
     }
 
+    /** Width in pixels. */
     public int width() {
         return width;
     }
 
+    /** Height in pixels. */
     public int height() {
         return height;
     }
@@ -158,6 +160,7 @@ public final class Prediction {
         return superpixels;
     }
 
+    /** Milliseconds per stage, as the segmenter reported them. */
     public Map<String, Double> timings() {
         return timings;
     }
