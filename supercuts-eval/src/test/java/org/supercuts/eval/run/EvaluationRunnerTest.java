@@ -173,9 +173,19 @@ class EvaluationRunnerTest {
         assertThat(Files.readAllLines(out.resolve("per_image_objects.csv"))).hasSize(3).first()
                 .isEqualTo("id,gt_objects,predicted_objects,matched");
 
-        EvaluationResult again = EvaluationRunner.builder().dataset(d).segmenter(sample -> {
-            throw new AssertionError("finished image " + sample.id() + " must not be processed again");
-        }).outputDirectory(out).threads(1).objects(true).build().run();
+        Segmenter finished = new Segmenter() {
+            @Override
+            public Prediction predict(Sample sample) {
+                throw new AssertionError("finished image " + sample.id() + " must not be processed again");
+            }
+
+            @Override
+            public Map<String, Object> describe() {
+                return objects.describe();
+            }
+        };
+        EvaluationResult again = EvaluationRunner.builder().dataset(d).segmenter(finished).outputDirectory(out).threads(1)
+                .objects(true).build().run();
         assertThat(again.resumed()).isEqualTo(2);
         assertThat(again.report().get("objects_single_images")).isEqualTo(2L);
         assertThat(again.metric("objects_single_recall")).isEqualTo(1.0);
