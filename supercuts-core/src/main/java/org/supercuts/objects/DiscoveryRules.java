@@ -56,7 +56,7 @@ public final class DiscoveryRules {
 
     /** The defaults (docs/objects.md says how they were chosen). */
     public static DiscoveryRules defaults() {
-        return new DiscoveryRules(8, 0.01, 0.3, 0.5, 0.5, Objectness.defaults(), TreeParts.defaults(), false);
+        return new DiscoveryRules(8, 0.01, 0.3, 0.5, 0.5, Objectness.defaults(), SubgraphParts.defaults(), false);
     }
 
     public DiscoveryRules maxObjects(int n) {

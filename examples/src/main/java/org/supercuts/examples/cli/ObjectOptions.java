@@ -5,7 +5,7 @@ import org.supercuts.Presets;
 import org.supercuts.objects.DiscoveryRules;
 import org.supercuts.objects.ObjectDiscovery;
 import org.supercuts.objects.SaliencyComponents;
-import org.supercuts.objects.TreeParts;
+import org.supercuts.objects.SubgraphParts;
 import picocli.CommandLine.Option;
 
 /**
@@ -32,7 +32,7 @@ public final class ObjectOptions {
                     + " implies --objects).")
     Double minObjectness;
 
-    @Option(names = "--max-parts", paramLabel = "N", description = "Most parts per object (default: 6; implies --objects).")
+    @Option(names = "--max-parts", paramLabel = "N", description = "Most parts per object (default: 4; implies --objects).")
     Integer maxParts;
 
     @Option(names = "--min-part-area", paramLabel = "SHARE",
@@ -80,7 +80,7 @@ public final class ObjectOptions {
             rules = rules.minScore(minObjectness);
         }
         if (maxParts != null || minPartArea != null) {
-            TreeParts parts = TreeParts.defaults();
+            SubgraphParts parts = SubgraphParts.defaults();
             if (maxParts != null) {
                 parts = parts.maxParts(maxParts);
             }

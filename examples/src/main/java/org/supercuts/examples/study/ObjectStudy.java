@@ -17,6 +17,7 @@ import org.supercuts.eval.dataset.BinaryMask;
 import org.supercuts.eval.dataset.Dataset;
 import org.supercuts.eval.dataset.Datasets;
 import org.supercuts.eval.dataset.Sample;
+import org.supercuts.eval.metrics.ConfusionCounts;
 import org.supercuts.eval.metrics.ObjectMatching;
 import org.supercuts.eval.metrics.ObjectScores;
 import org.supercuts.objects.DiscoveredObject;
@@ -24,14 +25,17 @@ import org.supercuts.objects.ObjectCandidate;
 import org.supercuts.objects.ObjectDiscovery;
 import org.supercuts.objects.ObjectSet;
 import org.supercuts.objects.Objectness;
+import org.supercuts.objects.PartDecomposition;
+import org.supercuts.objects.SubgraphParts;
+import org.supercuts.objects.TreeParts;
 
 /**
  * The study behind object discovery (docs/objects.md): runs the default pipeline once per image and every named
  * discovery variant on its result, and prints per variant the object scores of {@link ObjectScores} (multi-object
  * recall, single-object precision / recall / share answered, empty images answered with zero objects), objects per
- * image and milliseconds of discovery per image. {@code fit} instead collects the candidates of one generator with
+ * image, the mean IoU of the pipeline's mask and of the union of the objects, and milliseconds of discovery per image. {@code fit} instead collects the candidates of one generator with
  * their match label (IoU &gt;= 0.5 with a ground-truth object) and fits the {@link Objectness} weights by logistic
- * regression.
+ * regression; {@code parts} scores part decompositions on BSDS500 ({@link #parts}).
  *
  * <p>Usage: {@code java -cp examples/target/supercuts.jar org.supercuts.examples.study.ObjectStudy SET odd|even|all
  * LIMIT variant...} or {@code ... ObjectStudy fit SET... -- GENERATOR}, where SET is {@code ecssd=ROOT} or
@@ -49,21 +53,43 @@ public final class ObjectStudy {
         double millis;
         long objects;
         int images;
+        double maskIou;
+        double unionIou;
+        double segmentMillis;
 
-        synchronized void add(ObjectMatching.Match m, double ms) {
+        synchronized void add(ObjectMatching.Match m, double ms, double mask, double union, double segmentMs) {
             scores.add(m);
+            segmentMillis += segmentMs;
             millis += ms;
             objects += m.predicted();
             images++;
+            maskIou += mask;
+            unionIou += union;
         }
 
         synchronized String row(String name) {
             ObjectScores s = scores;
-            return String.format(Locale.ROOT, "| %-34s | %4d | %.3f (%d) | %.3f / %.3f | %.3f | %d/%d | %.2f | %.2f |", name, images,
-                    s.multiObjectRecall(), s.multiObjectImages(), s.singleObjectPrecision(), s.singleObjectRecall(),
+            return String.format(Locale.ROOT, "| %-34s | %4d | %.3f (%d) | %.3f / %.3f | %.3f | %d/%d | %.2f | %.3f / %.3f | %.2f | %.1f |",
+                    name, images, s.multiObjectRecall(), s.multiObjectImages(), s.singleObjectPrecision(), s.singleObjectRecall(),
                     s.singleObjectAnswered(), s.emptyAnsweredZeroCount(), s.emptyImages(), objects / (double) images,
-                    millis / images);
+                    maskIou / images, unionIou / images, millis / images, segmentMillis / images);
         }
+    }
+
+    /** IoU of a mask with the ground truth; 1 when both are empty (the convention of {@link ConfusionCounts}). */
+    static double iou(byte[] mask, byte[] gt) {
+        return ConfusionCounts.of(mask, gt).iou();
+    }
+
+    /** The union of object masks. */
+    static byte[] union(List<byte[]> masks, int n) {
+        byte[] u = new byte[n];
+        for (byte[] m : masks) {
+            for (int i = 0; i < n; i++) {
+                u[i] |= m[i];
+            }
+        }
+        return u;
     }
 
     static Dataset open(String spec) {
@@ -134,6 +160,10 @@ public final class ObjectStudy {
             dump(args);
             return;
         }
+        if (args.length >= 1 && args[0].equals("parts")) {
+            parts(args);
+            return;
+        }
         if (args.length < 4) {
             System.err.println("usage: ObjectStudy SET odd|even|all LIMIT variant... | ObjectStudy fit SET[:half]... -- GENERATOR;"
                     + " variants: " + ObjectVariants.NAMES);
@@ -143,28 +173,46 @@ public final class ObjectStudy {
         List<String> names = new ArrayList<>(List.of(args).subList(3, args.length));
         Map<String, ObjectVariants.Variant> variants = new LinkedHashMap<>();
         Map<String, Totals> totals = new LinkedHashMap<>();
+        String[] subsets = args[1].equals("all") ? new String[] {"all", "odd", "even"} : new String[] {args[1]};
         for (String n : names) {
             variants.put(n, ObjectVariants.get(n));
-            totals.put(n, new Totals());
+            for (String subset : subsets) {
+                totals.put(n + "|" + subset, new Totals());
+            }
         }
         Pipeline pipeline = SuperCuts.pipeline().build();
         run(samples, sample -> {
-            Segmentation seg = pipeline.segment(sample.loadImage());
+            var image = sample.loadImage();
+            long s0 = System.nanoTime();
+            Segmentation seg = pipeline.segment(image);
+            double segmentMs = (System.nanoTime() - s0) / 1e6;
             BinaryMask gt = sample.loadMask();
             ObjectMatching.ObjectLabels truth = ObjectMatching.groundTruthObjects(gt.pixels(), gt.width(), gt.height());
             for (var e : variants.entrySet()) {
                 long t0 = System.nanoTime();
                 List<byte[]> predicted = e.getValue().objects(seg);
                 double ms = (System.nanoTime() - t0) / 1e6;
-                totals.get(e.getKey()).add(ObjectMatching.match(predicted, truth), ms);
+                ObjectMatching.Match m = ObjectMatching.match(predicted, truth);
+                double maskIou = iou(seg.mask(), gt.pixels());
+                double unionIou = iou(union(predicted, gt.pixels().length), gt.pixels());
+                for (String subset : subsets) {
+                    if (inHalf(sample, subset)) {
+                        totals.get(e.getKey() + "|" + subset).add(m, ms, maskIou, unionIou, segmentMs);
+                    }
+                }
             }
         });
         System.out.println(args[0] + " " + args[1] + " (" + samples.size() + " images), "
                 + Integer.getInteger("threads", 2) + " threads");
-        System.out.println("| variant | imgs | multi recall (imgs) | single P / R | single answered | empty -> 0 | obj/img | ms/img |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
-        for (String n : names) {
-            System.out.println(totals.get(n).row(n));
+        for (String subset : subsets) {
+            System.out.println();
+            System.out.println("subset: " + subset);
+            System.out.println("| variant | imgs | multi recall (imgs) | single P / R | single answered | empty -> 0 | obj/img |"
+                    + " IoU mask / union of objects | discovery ms/img | segment ms/img |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+            for (String n : names) {
+                System.out.println(totals.get(n + "|" + subset).row(n));
+            }
         }
     }
 
@@ -186,6 +234,171 @@ public final class ObjectStudy {
             f.get();
         }
         pool.shutdown();
+    }
+
+    /**
+     * A part decomposition by name: {@code one} (every object one part), {@code tree} ({@link TreeParts}) or
+     * {@code subgraph-CUT} ({@link SubgraphParts} with that maxCut), each optionally followed by {@code -pN} (maxParts)
+     * and {@code -aX} (minPartArea).
+     */
+    static PartDecomposition decomposition(String name) {
+        String[] f = name.split("-");
+        int maxParts = 6;
+        double minArea = 0.05;
+        int from = f[0].equals("subgraph") ? 2 : 1;
+        for (int i = from; i < f.length; i++) {
+            if (f[i].startsWith("p")) {
+                maxParts = Integer.parseInt(f[i].substring(1));
+            } else if (f[i].startsWith("a")) {
+                minArea = Double.parseDouble(f[i].substring(1));
+            } else {
+                throw new IllegalArgumentException("unknown part setting '" + f[i] + "' in " + name);
+            }
+        }
+        return switch (f[0]) {
+            case "one" -> TreeParts.defaults().maxParts(1);
+            case "tree" -> TreeParts.defaults().maxParts(maxParts).minPartArea(minArea);
+            case "subgraph" -> SubgraphParts.defaults().maxCut(Double.parseDouble(f[1])).maxParts(maxParts).minPartArea(minArea);
+            default -> throw new IllegalArgumentException("unknown part decomposition '" + name + "'; one, tree or subgraph-CUT");
+        };
+    }
+
+    /**
+     * {@code parts BSDS_ROOT SPLIT LIMIT DECOMPOSITION...}: the objects the default discovery finds on BSDS500 images, split
+     * into parts by each decomposition, scored against each annotator's segmentation restricted to the object: the
+     * covering of the annotator's segments inside the object by the parts and of the parts by those segments ({@code
+     * sum_g |g| max_p IoU(g, p) / |object|}, Arbeláez et al., TPAMI 2011) and their variation of information, averaged
+     * over annotators, then objects. Also parts per object and ms per object.
+     */
+    private static void parts(String[] args) throws Exception {
+        Path root = Path.of(args[1]);
+        String split = args[2];
+        int limit = Integer.parseInt(args[3]);
+        List<String> names = new ArrayList<>(List.of(args).subList(4, args.length));
+        List<Sample> samples = new ArrayList<>();
+        for (Sample s : Datasets.open("bsds500", root, split, null, null)) {
+            if (samples.size() < limit) {
+                samples.add(s);
+            }
+        }
+        Pipeline pipeline = SuperCuts.pipeline().build();
+        ObjectDiscovery discovery = org.supercuts.Presets.objectDiscovery();
+        Map<String, double[]> sums = new LinkedHashMap<>();
+        for (String n : names) {
+            sums.put(n, new double[5]); // covering of the annotators by the parts, parts, millis, reverse covering, VoI
+        }
+        long[] objects = {0};
+        run(samples, sample -> {
+            Segmentation seg = pipeline.segment(sample.loadImage());
+            ObjectDiscovery.Input in = input(seg);
+            List<org.supercuts.image.LabelMap> humans = sample.loadSegmentations();
+            for (DiscoveredObject o : discovery.discover(in).objects()) {
+                int[] regions = o.regions();
+                for (String n : names) {
+                    PartDecomposition d = decomposition(n);
+                    long t0 = System.nanoTime();
+                    int[] part = d.parts(in, regions);
+                    double ms = (System.nanoTime() - t0) / 1e6;
+                    double covering = 0;
+                    double reverse = 0;
+                    double voi = 0;
+                    for (org.supercuts.image.LabelMap human : humans) {
+                        double[] c = compare(seg.superpixels(), regions, part, human);
+                        covering += c[0];
+                        reverse += c[1];
+                        voi += c[2];
+                    }
+                    int k = java.util.Arrays.stream(part).max().orElse(0) + 1;
+                    double[] acc = sums.get(n);
+                    synchronized (acc) {
+                        acc[0] += covering / humans.size();
+                        acc[1] += k;
+                        acc[2] += ms;
+                        acc[3] += reverse / humans.size();
+                        acc[4] += voi / humans.size();
+                    }
+                }
+                synchronized (objects) {
+                    objects[0]++;
+                }
+            }
+        });
+        System.out.println("BSDS500 " + split + " (" + samples.size() + " images, " + objects[0] + " objects found)");
+        System.out.println("| parts | covering of the annotators' segments by the parts | covering of the parts by the annotators'"
+                + " segments | VoI (bits, lower is better) | parts per object | ms per object |");
+        System.out.println("|---|---|---|---|---|---|");
+        for (String n : names) {
+            double[] a = sums.get(n);
+            double o = objects[0];
+            System.out.println(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.2f | %.2f |", n, a[0] / o, a[3] / o, a[4] / o,
+                    a[1] / o, a[2] / o));
+        }
+    }
+
+    /**
+     * Inside the object: the covering of the human segments by the parts, the covering of the parts by the human segments
+     * ({@code sum |a| max_b IoU(a, b) / |object|} each way) and the variation of information {@code H(P|G) + H(G|P)} in
+     * bits (Meila, 2007), by pixel counts.
+     */
+    static double[] compare(org.supercuts.image.LabelMap superpixels, int[] regions, int[] part, org.supercuts.image.LabelMap human) {
+        int[] partOfRegion = new int[superpixels.count()];
+        java.util.Arrays.fill(partOfRegion, -1);
+        int k = 0;
+        for (int i = 0; i < regions.length; i++) {
+            partOfRegion[regions[i]] = part[i];
+            k = Math.max(k, part[i] + 1);
+        }
+        Map<Integer, long[]> joint = new java.util.HashMap<>();
+        long[] partArea = new long[k];
+        long total = 0;
+        int[] sp = superpixels.backingArray();
+        int[] h = human.backingArray();
+        for (int i = 0; i < sp.length; i++) {
+            int p = partOfRegion[sp[i]];
+            if (p < 0) {
+                continue;
+            }
+            joint.computeIfAbsent(h[i], g -> new long[partArea.length])[p]++;
+            partArea[p]++;
+            total++;
+        }
+        if (total == 0) {
+            return new double[] {0, 0, 0};
+        }
+        double cover = 0;
+        double[] bestForPart = new double[k];
+        double hJoint = 0;
+        double hGt = 0;
+        for (long[] row : joint.values()) {
+            long g = 0;
+            for (long v : row) {
+                g += v;
+            }
+            double best = 0;
+            for (int p = 0; p < k; p++) {
+                double iou = row[p] / (double) (g + partArea[p] - row[p]);
+                best = Math.max(best, iou);
+                bestForPart[p] = Math.max(bestForPart[p], iou);
+                if (row[p] > 0) {
+                    double q = row[p] / (double) total;
+                    hJoint -= q * Math.log(q);
+                }
+            }
+            cover += g * best;
+            double q = g / (double) total;
+            hGt -= q * Math.log(q);
+        }
+        double reverse = 0;
+        double hParts = 0;
+        for (int p = 0; p < k; p++) {
+            reverse += partArea[p] * bestForPart[p];
+            if (partArea[p] > 0) {
+                double q = partArea[p] / (double) total;
+                hParts -= q * Math.log(q);
+            }
+        }
+        double voi = (2 * hJoint - hGt - hParts) / Math.log(2);
+        return new double[] {cover / total, reverse / total, voi};
     }
 
     /** The samples of {@code SET[:half]} arguments. */
