@@ -1,0 +1,67 @@
+package org.supercuts.examples.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.supercuts.Pipeline;
+import org.supercuts.feature.FeatureExtractor;
+import org.supercuts.feature.SegmentDescriptor;
+import org.supercuts.onnx.runtime.Device;
+import org.supercuts.onnx.runtime.ModelOptions;
+import org.supercuts.onnx.ssn.SsnRegionFeatures;
+import org.supercuts.onnx.ssn.SsnSpec;
+import org.supercuts.onnx.ssn.SsnSuperpixelizer;
+import org.supercuts.retrieval.SegmentEmbedder;
+import picocli.CommandLine.Option;
+
+/**
+ * How {@code transfer} and {@code cluster} turn segments into embeddings: which features, and the weight of the
+ * unsupervised saliency block.
+ *
+ * <p>Thread safety: filled by picocli on one thread, then read-only.
+ */
+public final class EmbeddingOptions {
+    /** The saliency weight chosen on ECSSD's odd half (docs/retrieval.md). */
+    public static final double DEFAULT_SALIENCY_WEIGHT = 1;
+
+    /** The segment features the CLI offers. */
+    public enum Features { DESCRIPTOR, PIPELINE, SSN }
+
+    @Option(names = "--features", paramLabel = "KIND",
+            description = "Segment features: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: colour, texture and position"
+                    + " descriptor; pipeline: the pipeline's own region features, e.g. pooled DINO features with --model; ssn:"
+                    + " pooled SSN pixel features, with --ssn-model or " + PipelineOptions.SHARED_SSN + ").")
+    Features features = Features.DESCRIPTOR;
+
+    @Option(names = "--saliency-weight", paramLabel = "W",
+            description = "Weight of the unsupervised saliency cues as extra segment features (0 = off; default: ${DEFAULT-VALUE}).")
+    double saliencyWeight = DEFAULT_SALIENCY_WEIGHT;
+
+    /**
+     * The embedder over {@code pipeline}'s superpixels; native models it opens are added to {@code resources}.
+     *
+     * @param ssnModel the SSN model of the pipeline options (may be null)
+     */
+    SegmentEmbedder build(Pipeline pipeline, Path ssnModel, String device, List<AutoCloseable> resources) {
+        if (!(saliencyWeight >= 0) || !Double.isFinite(saliencyWeight)) {
+            throw new IllegalArgumentException("--saliency-weight must be finite and >= 0, got " + saliencyWeight);
+        }
+        FeatureExtractor f = switch (features) {
+            case DESCRIPTOR -> SegmentDescriptor.defaults();
+            case PIPELINE -> pipeline.featureExtractor();
+            case SSN -> {
+                Path model = ssnModel != null ? ssnModel : Path.of(PipelineOptions.SHARED_SSN);
+                if (!Files.exists(model)) {
+                    throw new IllegalArgumentException("--features ssn needs --ssn-model PATH (the SSN pixel-feature network exported"
+                            + " to ONNX); " + model + " does not exist");
+                }
+                SsnSuperpixelizer ssn = SsnSuperpixelizer.open(SsnSpec.defaults(model)
+                        .withModelOptions(ModelOptions.defaults().withDevice(Device.parse(device))));
+                resources.add(ssn);
+                yield new SsnRegionFeatures(ssn);
+            }
+        };
+        return SegmentEmbedder.of(pipeline, f).saliencyWeight(saliencyWeight);
+    }
+}
