@@ -40,15 +40,22 @@ import org.supercuts.retrieval.TransferResult;
  * max-Fβ and MAE are computed exactly from per-segment (area, ground-truth foreground pixels) counts; the default's
  * scores come from its full-resolution maps on the same images in the same run.
  *
- * <p>Usage: {@code TransferStudy ECSSD_ROOT PASCAL_S_ROOT tune|final [threads]}: {@code tune} indexes ECSSD odd
+ * <p>Usage: {@code TransferStudy ECSSD_ROOT PASCAL_S_ROOT tune|final|clusters [threads]}: {@code tune} indexes ECSSD odd
  * ids 1 mod 4 and queries odd ids 3 mod 8 (the tuning split) over a grid of weights; {@code final} runs the chosen
- * configuration once with ECSSD odd → ECSSD even and ECSSD all → PASCAL-S-dev.
+ * configuration once with ECSSD odd → ECSSD even and ECSSD all → PASCAL-S-dev; {@code clusters} clusters all ECSSD
+ * segments. System properties: {@code weights} (7 block weights), {@code saliency} (its weight), {@code search}
+ * ({@code exact} or {@code hnsw}).
  *
  * <p>Thread safety: a program entry point.
  */
 public final class TransferStudy {
     static final int K_MAX = 50;
     static final int[] KS = {1, 3, 5, 10, 20, 30, 50};
+    static final String SEARCH = System.getProperty("search", "exact");
+    static final org.supercuts.retrieval.HnswSearch HNSW = org.supercuts.retrieval.HnswSearch.defaults().efConstruction(100).ef(100)
+            .threads(2);
+    /** Late fusion: the transferred share mixed with the default's soft value, share' = a·share + (1 − a)·saliency. */
+    static final double[] FUSION = {1, 0.75, 0.5};
 
     private TransferStudy() {
     }
@@ -188,12 +195,15 @@ public final class TransferStudy {
             b.addImage(im.id, r, ids, im.labels, im.areas);
         }
         SegmentIndex index = b.build();
-        NeighbourSearch search = NeighbourSearch.exact(index);
+        // The heavy final runs may use the HNSW graph (its recall against the exact search is printed beside).
+        NeighbourSearch search = SEARCH.equals("hnsw") ? HNSW.build(index) : NeighbourSearch.exact(index);
         long t1 = System.nanoTime();
         Map<String, Score> scores = new LinkedHashMap<>();
         for (int k : KS) {
             for (LabelTransfer.Voting v : LabelTransfer.Voting.values()) {
-                scores.put(k + "|" + v, new Score());
+                for (double a : FUSION) {
+                    scores.put(k + "|" + v + "|" + a, new Score());
+                }
             }
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -215,7 +225,14 @@ public final class TransferStudy {
                     for (int k : KS) {
                         for (LabelTransfer.Voting v : LabelTransfer.Voting.values()) {
                             TransferResult t = LabelTransfer.nearest(k).voting(v).vote(index, query, found);
-                            shares.put(k + "|" + v, t.segmentShares(TransferResult.FOREGROUND));
+                            double[] share = t.segmentShares(TransferResult.FOREGROUND);
+                            for (double a : FUSION) {
+                                double[] fused = new double[share.length];
+                                for (int i = 0; i < share.length; i++) {
+                                    fused[i] = a * share[i] + (1 - a) * im.saliency[i];
+                                }
+                                shares.put(k + "|" + v + "|" + a, fused);
+                            }
                         }
                     }
                     return shares;
@@ -231,10 +248,123 @@ public final class TransferStudy {
             pool.shutdown();
         }
         long t2 = System.nanoTime();
+        if (SEARCH.equals("hnsw")) {
+            System.out.println("  " + recall(index, search, queries.get(0), c));
+        }
         timing[0] = (t1 - t0) / 1e6;
         timing[1] = (t2 - t1) / 1e6 / segments[0];
         timing[2] = index.size();
         return scores;
+    }
+
+    /** Recall@10 and @50 of the approximate search against the exact one, over the segments of one query image. */
+    static String recall(SegmentIndex index, NeighbourSearch approximate, Image im, Config c) {
+        double[] r = rows(im, c);
+        float[] q = new float[r.length];
+        for (int i = 0; i < r.length; i++) {
+            q[i] = (float) r[i];
+        }
+        Neighbours[] exact = NeighbourSearch.exact(index).nearest(q, im.n, K_MAX);
+        Neighbours[] approx = approximate.nearest(q, im.n, K_MAX);
+        double[] hits = new double[2];
+        int[] at = {10, K_MAX};
+        for (int s = 0; s < im.n; s++) {
+            for (int a = 0; a < 2; a++) {
+                java.util.Set<Integer> truth = new java.util.HashSet<>();
+                for (int e : exact[s].first(at[a]).entries()) {
+                    truth.add(e);
+                }
+                for (int e : approx[s].first(at[a]).entries()) {
+                    hits[a] += truth.contains(e) ? 1 : 0;
+                }
+            }
+        }
+        return String.format(Locale.ROOT, "%s recall against exact on image %s: @10 %.3f, @50 %.3f", approximate.describe(), im.id,
+                hits[0] / (10.0 * im.n), hits[1] / (50.0 * im.n));
+    }
+
+    /**
+     * Cross-image clustering of the segments of {@code images} with spherical k-means under {@code c}: Hungarian and
+     * majority-vote mIoU against fg/bg, for each of several seeds (one restart each, to show the seed variance) and
+     * with 5 restarts.
+     */
+    static void clusters(List<Image> images, Config c, int[] ks) {
+        int n = images.stream().mapToInt(im -> im.n).sum();
+        double[] first = rows(images.get(0), c);
+        int d = first.length / images.get(0).n;
+        float[] all = new float[n * d];
+        int o = 0;
+        for (Image im : images) {
+            double[] r = rows(im, c);
+            for (double v : r) {
+                all[o++] = (float) v;
+            }
+        }
+        System.out.println();
+        System.out.println("## clustering " + n + " segments of " + images.size() + " ECSSD images (" + c.name + ", d=" + d + ")");
+        System.out.println("| K | restarts | seeds | Hungarian mIoU (mean ± sd over seeds) | majority-vote mIoU (mean ± sd) | objective sd over seeds | ms per run |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        for (int k : ks) {
+            for (int restarts : new int[] {1, 5}) {
+                int seeds = 5;
+                double[] hung = new double[seeds];
+                double[] major = new double[seeds];
+                double[] objective = new double[seeds];
+                long t0 = System.nanoTime();
+                for (int seed = 0; seed < seeds; seed++) {
+                    org.supercuts.clustering.SphericalKMeans.Result r = org.supercuts.clustering.SphericalKMeans.clusters(k)
+                            .restarts(restarts).seed(1000L * seed).cluster(all, n, d);
+                    org.supercuts.eval.metrics.UnsupervisedMiou m = new org.supercuts.eval.metrics.UnsupervisedMiou(k, 2);
+                    int start = 0;
+                    for (Image im : images) {
+                        long[] counts = new long[2 * k];
+                        for (int s = 0; s < im.n; s++) {
+                            int cl = r.assignment()[start + s];
+                            counts[2 * cl + 1] += im.foreground[s];
+                            counts[2 * cl] += im.areas[s] - im.foreground[s];
+                        }
+                        addCounts(m, counts, k);
+                        start += im.n;
+                    }
+                    hung[seed] = m.result().meanIou();
+                    major[seed] = m.majorityVote().meanIou();
+                    objective[seed] = r.objective();
+                }
+                double ms = (System.nanoTime() - t0) / 1e6 / seeds;
+                System.out.printf(Locale.ROOT, "| %d | %d | %d | %.4f ± %.4f | %.4f ± %.4f | %.5f | %.0f |%n", k, restarts, seeds, mean(hung),
+                        sd(hung), mean(major), sd(major), sd(objective), ms);
+                System.out.flush();
+            }
+        }
+    }
+
+    /** Adds per-(cluster, class) pixel counts as an equivalent pixel list. */
+    private static void addCounts(org.supercuts.eval.metrics.UnsupervisedMiou m, long[] counts, int k) {
+        long total = 0;
+        for (long v : counts) {
+            total += v;
+        }
+        int[] p = new int[(int) total];
+        int[] g = new int[(int) total];
+        int o = 0;
+        for (int cl = 0; cl < k; cl++) {
+            for (int cls = 0; cls < 2; cls++) {
+                for (long i = 0; i < counts[2 * cl + cls]; i++) {
+                    p[o] = cl;
+                    g[o++] = cls;
+                }
+            }
+        }
+        m.add(p, g);
+    }
+
+    static double mean(double[] v) {
+        return java.util.Arrays.stream(v).average().orElse(Double.NaN);
+    }
+
+    static double sd(double[] v) {
+        double m = mean(v);
+        return Math.sqrt(java.util.Arrays.stream(v).map(x -> (x - m) * (x - m)).average().orElse(0));
     }
 
     private static int[] ids(int n) {
@@ -273,14 +403,14 @@ public final class TransferStudy {
         System.out.println();
         System.out.println("## " + title + ": " + annotated.size() + " annotated images -> " + queries.size() + " query images");
         System.out.println("default pipeline on the query images (IoU | max-Fb | MAE): " + baseline(queries));
-        System.out.println("| config | k | voting | IoU | max-Fb | MAE |");
-        System.out.println("|---|---|---|---|---|---|");
+        System.out.println("| config | k | voting | fusion a | IoU | max-Fb | MAE |");
+        System.out.println("|---|---|---|---|---|---|---|");
         for (Config c : configs) {
             double[] timing = new double[3];
             Map<String, Score> scores = run(annotated, queries, c, threads, timing);
             scores.forEach((key, s) -> {
                 String[] kv = key.split("\\|");
-                System.out.println("| " + c.name + " | " + kv[0] + " | " + kv[1].toLowerCase(Locale.ROOT) + " | " + s.cells() + " |");
+                System.out.println("| " + c.name + " | " + kv[0] + " | " + kv[1].toLowerCase(Locale.ROOT) + " | " + kv[2] + " | " + s.cells() + " |");
             });
             System.out.printf(Locale.ROOT, "  (%s: index of %.0f segments built in %.0f ms, %.3f ms per query segment incl. voting, %d threads)%n",
                     c.name, timing[2], timing[0], timing[1], threads);
@@ -290,7 +420,7 @@ public final class TransferStudy {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
-            System.err.println("usage: TransferStudy ECSSD_ROOT PASCAL_S_ROOT tune|final [threads]");
+            System.err.println("usage: TransferStudy ECSSD_ROOT PASCAL_S_ROOT tune|final|clusters [threads]");
             System.exit(2);
         }
         Path ecssd = Path.of(args[0]);
@@ -305,7 +435,9 @@ public final class TransferStudy {
             List<Image> queries = select(odd, n -> n % 8 == 3);
             List<Config> configs = new ArrayList<>();
             double[] all = weights(1, 0.5, 1, 0.5, 0.5, 0.5, 1);
-            configs.add(new Config("descriptor", all, 0));
+            if (!Boolean.getBoolean("skipDescriptorOnly")) {
+                configs.add(new Config("descriptor", all, 0));
+            }
             configs.add(new Config("descriptor+saliency1", all, 1));
             configs.add(new Config("descriptor+saliency3", all, 3));
             configs.add(new Config("saliency-only", weights(0, 0, 0, 0, 0, 0, 1e-6), 1e6));
@@ -313,6 +445,12 @@ public final class TransferStudy {
             configs.add(new Config("no-texture+saliency1", weights(1, 0.5, 1, 0, 0, 0, 1), 1));
             configs.add(new Config("no-position+saliency1", weights(1, 0.5, 1, 0.5, 0.5, 0.5, 0), 1));
             report("tuning split (ECSSD odd: ids 1 mod 4 annotated, 3 mod 8 queried)", annotated, queries, configs, threads);
+        } else if (mode.equals("clusters")) {
+            double[] w = parseWeights(System.getProperty("weights", "1,0.5,1,0.5,0.5,0.5,1"));
+            List<Image> all = embedAll(ecssdSamples, threads);
+            clusters(all, new Config("descriptor", w, 0), new int[] {2, 5, 10});
+            clusters(all, new Config("descriptor+saliency" + System.getProperty("saliency", "1"), w,
+                    Double.parseDouble(System.getProperty("saliency", "1"))), new int[] {2, 5, 10});
         } else {
             double[] w = parseWeights(System.getProperty("weights", "1,0.5,1,0.5,0.5,0.5,1"));
             double ws = Double.parseDouble(System.getProperty("saliency", "1"));
