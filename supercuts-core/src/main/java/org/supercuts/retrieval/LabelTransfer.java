@@ -6,13 +6,15 @@ import java.util.TreeSet;
 /**
  * kNN label transfer (SegSort, Hwang et al., ICCV 2019, section 3.4): every segment of a new image takes the vote of its
  * k most similar annotated segments in a {@link SegmentIndex}; its label is the winning label and its soft score for a
- * label the vote share. {@link Voting#WEIGHTED} (the default) weighs each vote by the neighbour's cosine similarity
- * (negative similarities count 0), {@link Voting#PLAIN} counts every vote once.
+ * label the vote share. {@link Voting#WEIGHTED} (the default) weighs each vote by the von Mises-Fisher kernel of the
+ * neighbour's cosine similarity c, {@code exp(κ (c − 1))} with concentration κ ({@link #concentration}, default
+ * {@value #DEFAULT_CONCENTRATION}; κ = 0 is the plain vote, a large κ lets only the closest neighbours count); {@link
+ * Voting#PLAIN} counts every vote once.
  *
- * <p>Deviations from the paper: SegSort retrieves over learned pixel-embedding segments with a von Mises-Fisher
- * similarity and a concentration κ; here similarities are plain cosines of whatever {@link SegmentEmbedder} produced and
- * the vote weight is the cosine itself. Unlabelled neighbours (entries of {@link SegmentIndex#UNLABELLED}) do not vote;
- * when no neighbour votes, the segment gets label {@link SegmentIndex#UNLABELLED} and share 0 everywhere.
+ * <p>Deviations from the paper: SegSort's segments and embeddings are learned end to end and κ is trained with them;
+ * here the embeddings are whatever {@link SegmentEmbedder} produced and κ was chosen on ECSSD's odd half
+ * (docs/retrieval.md). Unlabelled neighbours (entries of {@link SegmentIndex#UNLABELLED}) do not vote; when no neighbour
+ * votes, the segment gets label {@link SegmentIndex#UNLABELLED} and share 0 everywhere.
  *
  * <p>Thread safety: immutable, safe to use from many threads.
  */
@@ -21,32 +23,49 @@ public final class LabelTransfer {
     public enum Voting {
         /** One vote per neighbour. */
         PLAIN,
-        /** Each vote weighted by the neighbour's cosine similarity, clamped at 0. */
+        /** Each vote weighted by exp(κ (cos − 1)) of the neighbour's cosine similarity. */
         WEIGHTED
     }
 
+    /** The default concentration κ of the weighted vote. */
+    public static final double DEFAULT_CONCENTRATION = 10;
+
     private final int k;
     private final Voting voting;
+    private final double concentration;
 
-    private LabelTransfer(int k, Voting voting) {
+    private LabelTransfer(int k, Voting voting, double concentration) {
         if (k < 1) {
             throw new IllegalArgumentException("k (neighbours per segment) must be >= 1, got " + k);
         }
+        if (!(concentration >= 0) || !Double.isFinite(concentration)) {
+            throw new IllegalArgumentException("concentration must be finite and >= 0, got " + concentration);
+        }
         this.k = k;
         this.voting = Objects.requireNonNull(voting, "voting");
+        this.concentration = concentration;
     }
 
-    /** k nearest neighbours, similarity-weighted votes. */
+    /** k nearest neighbours, similarity-weighted votes with the default concentration. */
     public static LabelTransfer nearest(int k) {
-        return new LabelTransfer(k, Voting.WEIGHTED);
+        return new LabelTransfer(k, Voting.WEIGHTED, DEFAULT_CONCENTRATION);
     }
 
     public LabelTransfer k(int neighbours) {
-        return new LabelTransfer(neighbours, voting);
+        return new LabelTransfer(neighbours, voting, concentration);
     }
 
     public LabelTransfer voting(Voting v) {
-        return new LabelTransfer(k, v);
+        return new LabelTransfer(k, v, concentration);
+    }
+
+    /** The concentration κ of the weighted vote, >= 0. */
+    public LabelTransfer concentration(double kappa) {
+        return new LabelTransfer(k, voting, kappa);
+    }
+
+    public double concentration() {
+        return concentration;
     }
 
     public int k() {
@@ -101,19 +120,9 @@ public final class LabelTransfer {
                 if (l == SegmentIndex.UNLABELLED) {
                     continue;
                 }
-                double w = voting == Voting.PLAIN ? 1 : Math.max(0, nb.similarities()[j]);
+                double w = voting == Voting.PLAIN ? 1 : Math.exp(concentration * (nb.similarities()[j] - 1));
                 shares[s][java.util.Arrays.binarySearch(labels, l)] += w;
                 total += w;
-            }
-            if (total == 0 && voting == Voting.WEIGHTED) {
-                // Every neighbour is orthogonal or opposite: fall back to one vote each.
-                for (int j = 0; j < nb.size(); j++) {
-                    int l = index.labels()[nb.entries()[j]];
-                    if (l != SegmentIndex.UNLABELLED) {
-                        shares[s][java.util.Arrays.binarySearch(labels, l)] += 1;
-                        total += 1;
-                    }
-                }
             }
             int best = -1;
             for (int c = 0; c < labels.length; c++) {
@@ -147,6 +156,7 @@ public final class LabelTransfer {
     }
 
     public String describe() {
-        return "knn-transfer(k=" + k + ",voting=" + voting.name().toLowerCase(java.util.Locale.ROOT) + ")";
+        return "knn-transfer(k=" + k + ",voting=" + voting.name().toLowerCase(java.util.Locale.ROOT)
+                + (voting == Voting.WEIGHTED ? ",concentration=" + concentration : "") + ")";
     }
 }

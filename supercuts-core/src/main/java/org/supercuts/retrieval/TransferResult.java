@@ -71,6 +71,34 @@ public final class TransferResult {
         return soft;
     }
 
+    /**
+     * The {@link #FOREGROUND} share fused with the unsupervised saliency: {@code a · share + (1 − a) · saliency} per
+     * segment, painted onto the pixels ("late fusion"; a = 1 is {@link #softMap()}).
+     *
+     * @throws IllegalArgumentException when a is outside [0, 1], or a < 1 and the query has no saliency (embedded with
+     *                                  saliency weight 0)
+     */
+    public float[] softMap(double a) {
+        if (!(a >= 0 && a <= 1)) {
+            throw new IllegalArgumentException("fusion weight must be in [0, 1], got " + a);
+        }
+        if (a == 1) {
+            return softMap();
+        }
+        double[] saliency = query.saliency();
+        if (saliency == null) {
+            throw new IllegalArgumentException("fusion weight " + a + " mixes in the saliency, but the query segments have none;"
+                    + " embed them with a saliency weight > 0");
+        }
+        double[] fg = segmentShares(FOREGROUND);
+        int[] lbl = query.segments().backingArray();
+        float[] soft = new float[lbl.length];
+        for (int i = 0; i < lbl.length; i++) {
+            soft[i] = (float) (a * fg[lbl[i]] + (1 - a) * saliency[lbl[i]]);
+        }
+        return soft;
+    }
+
     /** The winning labels painted onto the pixels, row-major. */
     public int[] labelMap() {
         int[] lbl = query.segments().backingArray();

@@ -46,15 +46,22 @@ class LabelTransferTest {
     }
 
     @Test
-    void weightedVotesAreSimilarityShares() {
-        TransferResult r = LabelTransfer.nearest(4).transfer(NeighbourSearch.exact(index()), "f", query());
-        double c10 = Math.cos(Math.toRadians(10));
-        double c60 = Math.cos(Math.toRadians(60));
-        assertThat(r.share(0, 1)).isCloseTo((1 + c10) / (1 + c10 + c60), within(1e-6));
-        double c70 = Math.cos(Math.toRadians(70));
-        double c20 = Math.cos(Math.toRadians(20));
-        double c10b = Math.cos(Math.toRadians(10));
-        assertThat(r.share(1, 1)).isCloseTo(c70 / (c10b + c20 + c70), within(1e-6));
+    void weightedVotesAreVonMisesFisherShares() {
+        double kappa = 4;
+        TransferResult r = LabelTransfer.nearest(4).concentration(kappa).transfer(NeighbourSearch.exact(index()), "f", query());
+        double w0 = 1;
+        double w10 = Math.exp(kappa * (Math.cos(Math.toRadians(10)) - 1));
+        double w60 = Math.exp(kappa * (Math.cos(Math.toRadians(60)) - 1));
+        assertThat(r.share(0, 1)).isCloseTo((w0 + w10) / (w0 + w10 + w60), within(1e-6));
+        // Query at 80°: label 0 at 10° and 20° away, label 1 at 70°.
+        double a = Math.exp(kappa * (Math.cos(Math.toRadians(10)) - 1));
+        double b = Math.exp(kappa * (Math.cos(Math.toRadians(20)) - 1));
+        double c = Math.exp(kappa * (Math.cos(Math.toRadians(70)) - 1));
+        assertThat(r.share(1, 1)).isCloseTo(c / (a + b + c), within(1e-6));
+        // Concentration 0 is the plain vote.
+        TransferResult plain = LabelTransfer.nearest(4).concentration(0).transfer(NeighbourSearch.exact(index()), "f", query());
+        assertThat(plain.share(0, 1)).isCloseTo(2.0 / 3, within(1e-12));
+        assertThatThrownBy(() -> LabelTransfer.nearest(3).concentration(-1)).hasMessageContaining("concentration must be finite and >= 0");
     }
 
     @Test

@@ -50,6 +50,11 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "transfer", mixinStandardHelpOptions = true,
         description = "Label images by the votes of their segments' nearest annotated segments (kNN label transfer).")
 public final class TransferCommand implements Callable<Integer> {
+    /** The fusion weight chosen on ECSSD's odd half (docs/retrieval.md). */
+    static final double DEFAULT_FUSION = 0.5;
+    /** The k chosen on ECSSD's odd half (docs/retrieval.md). */
+    static final int DEFAULT_K = 30;
+
     @Parameters(paramLabel = "IMAGE", arity = "1..*", description = "Images to label.")
     List<Path> images = new ArrayList<>();
 
@@ -77,10 +82,19 @@ public final class TransferCommand implements Callable<Integer> {
     Path saveIndex;
 
     @Option(names = "--k", paramLabel = "K", description = "Neighbours per segment (default: ${DEFAULT-VALUE}).")
-    int k = 10;
+    int k = DEFAULT_K;
 
     @Option(names = "--voting", paramLabel = "RULE", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     LabelTransfer.Voting voting = LabelTransfer.Voting.WEIGHTED;
+
+    @Option(names = "--concentration", paramLabel = "KAPPA",
+            description = "Concentration of the weighted vote, weight = exp(KAPPA (cos - 1)); 0 = plain (default: ${DEFAULT-VALUE}).")
+    double concentration = LabelTransfer.DEFAULT_CONCENTRATION;
+
+    @Option(names = "--fusion", paramLabel = "A",
+            description = "Soft map = A * vote share + (1 - A) * the default pipeline's saliency (needs --saliency-weight > 0;"
+                    + " 1 = the vote share alone; default: ${DEFAULT-VALUE}).")
+    double fusion = DEFAULT_FUSION;
 
     @Option(names = "--explain-segments", paramLabel = "N",
             description = "Segments shown in STEM-explain.png, largest first (default: ${DEFAULT-VALUE}).")
@@ -108,6 +122,13 @@ public final class TransferCommand implements Callable<Integer> {
         if (k < 1) {
             throw new IllegalArgumentException("--k must be >= 1, got " + k);
         }
+        if (!(fusion >= 0 && fusion <= 1)) {
+            throw new IllegalArgumentException("--fusion must be in [0, 1], got " + fusion);
+        }
+        if (fusion < 1 && embeddingOptions.saliencyWeight == 0) {
+            throw new IllegalArgumentException("--fusion " + fusion + " mixes in the saliency, which --saliency-weight 0 turns off;"
+                    + " use --fusion 1 or a saliency weight > 0");
+        }
         if (explainSegments < 0) {
             throw new IllegalArgumentException("--explain-segments must be >= 0, got " + explainSegments);
         }
@@ -131,7 +152,7 @@ public final class TransferCommand implements Callable<Integer> {
                 SegmentIndexFile.save(index, saveIndex);
                 stdout.println("saved the index (" + index.size() + " segments) to " + saveIndex.toAbsolutePath());
             }
-            LabelTransfer transfer = LabelTransfer.nearest(k).voting(voting);
+            LabelTransfer transfer = LabelTransfer.nearest(k).voting(voting).concentration(concentration);
             if (k > index.size()) {
                 throw new IllegalArgumentException("--k " + k + " is larger than the index, which holds " + index.size() + " segments");
             }
@@ -221,7 +242,7 @@ public final class TransferCommand implements Callable<Integer> {
         String stem = SegmentCommand.stem(input);
         int w = image.width();
         int h = image.height();
-        float[] soft = t.softMap();
+        float[] soft = embedder.saliencyWeight() > 0 || fusion < 1 ? t.softMap(fusion) : t.softMap();
         ImageFiles.writeMask(Masks.threshold(soft, 0.5), w, h, out.resolve(stem + "-mask.png"));
         ImageFiles.writeSoft(soft, w, h, out.resolve(stem + "-soft.png"));
         if (labelMaps) {
@@ -239,6 +260,8 @@ public final class TransferCommand implements Callable<Integer> {
         json.put("height", q.segments().height());
         json.put("k", k);
         json.put("voting", voting.name().toLowerCase(java.util.Locale.ROOT));
+        json.put("fusion", fusion);
+        json.put("concentration", voting == LabelTransfer.Voting.WEIGHTED ? concentration : 0);
         Map<String, Object> idx = new LinkedHashMap<>();
         idx.put("segments", index.size());
         idx.put("images", index.imageIds().size());

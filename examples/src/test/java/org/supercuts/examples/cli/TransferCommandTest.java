@@ -50,6 +50,13 @@ class TransferCommandTest {
         return new Path[] {image, m};
     }
 
+    /** Scenes a, b, c with the square at columns 4, 36 and 20. */
+    private static void threeScenes(Path images, Path masks) throws IOException {
+        scene(images, masks, "a", 4);
+        scene(images, masks, "b", 36);
+        scene(images, masks, "c", 20);
+    }
+
     private static double iou(Path predicted, int x0) throws IOException {
         BufferedImage p = ImageIO.read(predicted.toFile());
         int inter = 0;
@@ -69,9 +76,7 @@ class TransferCommandTest {
     void transfersLabelsAndExplainsThem() throws Exception {
         Path images = dir.resolve("images");
         Path masks = dir.resolve("masks");
-        scene(images, masks, "a", 4);
-        scene(images, masks, "b", 36);
-        scene(images, masks, "c", 20);
+        threeScenes(images, masks);
         Path query = scene(dir.resolve("queries"), null, "q", 12)[0];
         Path out = dir.resolve("out");
         Path saved = dir.resolve("index.scidx");
@@ -136,7 +141,10 @@ class TransferCommandTest {
         // An index of other features is refused, naming both.
         Path saved = dir.resolve("i.scidx");
         scene(images, masks, "a", 4);
-        CliRun save = CliRun.of(concat(base, "--k", "3", "--save-index", saved.toString(), "--saliency-weight", "0"));
+        CliRun noSaliency = CliRun.of(concat(base, "--saliency-weight", "0"));
+        assertThat(noSaliency.exit()).isEqualTo(SuperCutsCli.EXIT_BAD_INPUT);
+        assertThat(noSaliency.err()).contains("--fusion 0.5 mixes in the saliency, which --saliency-weight 0 turns off");
+        CliRun save = CliRun.of(concat(base, "--k", "3", "--save-index", saved.toString(), "--saliency-weight", "0", "--fusion", "1"));
         assertThat(save.exit()).as(save.err()).isZero();
         CliRun other = CliRun.of("transfer", "--index", saved.toString(), "--superpixels", "40", "--out", out.toString(), query.toString());
         assertThat(other.exit()).isEqualTo(SuperCutsCli.EXIT_BAD_INPUT);
@@ -156,9 +164,7 @@ class TransferCommandTest {
     void clustersACollectionAndScoresItAgainstMasks() throws Exception {
         Path images = dir.resolve("images");
         Path masks = dir.resolve("masks");
-        scene(images, masks, "a", 4);
-        scene(images, masks, "b", 36);
-        scene(images, masks, "c", 20);
+        threeScenes(images, masks);
         Path out = dir.resolve("clusters");
         CliRun r = CliRun.of("cluster", "--images", images.toString(), "--masks", masks.toString(), "--k", "2", "--superpixels", "40",
                 "--saliency-weight", "0", "--out", out.toString());
