@@ -31,8 +31,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code supercuts cluster --images DIR --k K --out OUT [--masks DIR | --labels DIR]}: groups the segments of a whole
  * collection into K clusters by spherical k-means on their embeddings (co-segmentation without labels), and writes
- * {@code OUT/STEM-clusters.png} per image (8-bit cluster ids), {@code OUT/STEM-clusters-colour.png} (one colour per
- * cluster) and {@code OUT/clusters.json} (objective of every restart and their spread, and with ground truth the
+ * {@code OUT/STEM-clusters.png} per image (8-bit cluster ids), {@code OUT/STEM-clusters-colour.png} (each cluster in
+ * its {@link org.supercuts.render.Palette} colour) and {@code OUT/clusters.json} (objective of every restart and their spread, and with ground truth the
  * Hungarian-matched and majority-vote mIoU).
  *
  * <p>Thread safety: a command object, used once.
@@ -259,7 +259,7 @@ public final class ClusterCommand implements Callable<Integer> {
     private static java.awt.image.BufferedImage colourImage(int[] clusters, int w, int h) {
         java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
         for (int i = 0; i < clusters.length; i++) {
-            img.setRGB(i % w, i / w, java.awt.Color.HSBtoRGB((clusters[i] * 0.618034f) % 1f, 0.7f, 0.95f));
+            img.setRGB(i % w, i / w, org.supercuts.render.Palette.colour(clusters[i]));
         }
         return img;
     }

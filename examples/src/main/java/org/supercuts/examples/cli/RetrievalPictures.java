@@ -123,7 +123,7 @@ public final class RetrievalPictures {
         if (label < 0) {
             return Color.BLACK;
         }
-        return Color.getHSBColor((label * 0.618034f) % 1f, 0.8f, 0.9f);
+        return new Color(org.supercuts.render.Palette.colour(label));
     }
 
     private static void drawThumb(Graphics2D g, PlanarImage image, LabelMap segments, int segment, int x, int y, Color frame,
