@@ -122,12 +122,10 @@ public final class SegmentDescriptor implements FeatureExtractor {
                 float l = pl[i];
                 float a = pa[i];
                 float b = pb[i];
-                double dl = l - graph.meanLab(r, 0);
-                double da = a - graph.meanLab(r, 1);
-                double db = b - graph.meanLab(r, 2);
-                sq[3 * r] += dl * dl;
-                sq[3 * r + 1] += da * da;
-                sq[3 * r + 2] += db * db;
+                // Raw second moments; the variance is E[x²] − mean² with the graph's means (no per-pixel look-up).
+                sq[3 * r] += l * l;
+                sq[3 * r + 1] += a * a;
+                sq[3 * r + 2] += b * b;
                 int hb = 3 * HIST_BINS * r;
                 hist[hb + bin(l, 0, 100)]++;
                 hist[hb + HIST_BINS + bin(a, -60, 60)]++;
@@ -172,7 +170,8 @@ public final class SegmentDescriptor implements FeatureExtractor {
             }
             if (weights[1] > 0) {
                 for (int c = 0; c < 3; c++) {
-                    block[c] = Math.sqrt(sq[3 * r + c] / size) / 50.0;
+                    double mean = graph.meanLab(r, c);
+                    block[c] = Math.sqrt(Math.max(0, sq[3 * r + c] / size - mean * mean)) / 50.0;
                 }
                 o = put(out, o, block, 3, true, weights[1]);
             }

@@ -27,7 +27,8 @@ import org.supercuts.retrieval.SegmentIndex;
  * <ul>
  * <li>{@code search N D Q}: an index of N random unit vectors of dimension D (seeded; 1000 "images" of N/1000 segments),
  * its heap size, then the exact search (one query at a time, and a batch of Q sharing each pass) and the HNSW search
- * (build time, query time, recall@10 against exact) for Q queries. Run with {@code -Xmx512m} and N = 1 000 000 for the
+ * (build time, query time, recall@10 against exact) for Q queries; {@code -DefConstruction=} and {@code -DbuildThreads=}
+ * set the graph's build (default 200 and 1). Run with {@code -Xmx512m} and N = 1 000 000 for the
  * memory target. Times are medians of per-query wall-clock and CPU time (the CPU time is what the query costs on a loaded
  * machine).</li>
  * <li>{@code build ECSSD_ROOT N}: for the first N ECSSD images, alternately, the default pipeline alone and the segment
@@ -115,10 +116,11 @@ public final class SearchBenchmark {
         }
         c0 = threads.getCurrentThreadCpuTime();
         w0 = System.nanoTime();
-        HnswSearch spec = HnswSearch.defaults();
+        HnswSearch spec = HnswSearch.defaults().efConstruction(Integer.getInteger("efConstruction", 200))
+                .threads(Integer.getInteger("buildThreads", 1));
         NeighbourSearch hnsw = spec.build(index);
-        System.out.printf(Locale.ROOT, "%s: built in %.1f s wall, %.1f s CPU (1 thread)%n", spec.describe(), (System.nanoTime() - w0) / 1e9,
-                (threads.getCurrentThreadCpuTime() - c0) / 1e9);
+        System.out.printf(Locale.ROOT, "%s: built in %.1f s wall on %d thread(s)%n", spec.describe(), (System.nanoTime() - w0) / 1e9,
+                Integer.getInteger("buildThreads", 1));
         for (int i = 0; i < 20; i++) {
             hnsw.nearest(Arrays.copyOfRange(q, 0, d), 10);
         }
