@@ -31,7 +31,7 @@ public final class EmbeddingOptions {
     @Option(names = "--features", paramLabel = "KIND",
             description = "Segment features: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: colour, texture and position"
                     + " descriptor; pipeline: the pipeline's own region features, e.g. pooled DINO features with --model; ssn:"
-                    + " pooled SSN pixel features, with --ssn-model or " + PipelineOptions.SHARED_SSN + ").")
+                    + " pooled SSN pixel features, with --ssn-model or the default SSN model that --ssn-model names).")
     Features features = Features.DESCRIPTOR;
 
     @Option(names = "--saliency-weight", paramLabel = "W",
@@ -51,10 +51,11 @@ public final class EmbeddingOptions {
             case DESCRIPTOR -> SegmentDescriptor.defaults();
             case PIPELINE -> pipeline.featureExtractor();
             case SSN -> {
-                Path model = ssnModel != null ? ssnModel : Path.of(PipelineOptions.SHARED_SSN);
-                if (!Files.exists(model)) {
+                List<Path> tried = PipelineOptions.defaultSsnModelCandidates();
+                Path model = ssnModel != null ? ssnModel : tried.stream().filter(Files::isRegularFile).findFirst().orElse(null);
+                if (model == null || !Files.isRegularFile(model)) {
                     throw new IllegalArgumentException("--features ssn needs --ssn-model PATH (the SSN pixel-feature network exported"
-                            + " to ONNX); " + model + " does not exist");
+                            + " to ONNX); " + (model != null ? model + " does not exist" : "no default model at " + tried));
                 }
                 SsnSuperpixelizer ssn = SsnSuperpixelizer.open(SsnSpec.defaults(model)
                         .withModelOptions(ModelOptions.defaults().withDevice(Device.parse(device))));
