@@ -195,7 +195,7 @@ public final class ClusterCommand implements Callable<Integer> {
             scores = String.format(Locale.ROOT, "; Hungarian mIoU %.4f, majority-vote mIoU %.4f", hungarian.meanIou(), majority.meanIou());
         }
         json.put("errors", failures);
-        SegmentCommand.writeJson(json, out.resolve("clusters.json"));
+        EmbeddingOptions.writeJson(json, out.resolve("clusters.json"));
         stdout.printf(Locale.ROOT, "clustered %d segments of %d image(s) into %d groups (objective %.4f, sd over %d seeds %.4f)%s;"
                 + " outputs in %s%n", n, embedded.size(), k, r.objective(), restarts, r.objectiveSpread(), scores, out.toAbsolutePath());
         stdout.flush();

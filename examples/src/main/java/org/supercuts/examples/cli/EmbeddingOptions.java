@@ -38,6 +38,13 @@ public final class EmbeddingOptions {
             description = "Weight of the unsupervised saliency cues as extra segment features (0 = off; default: ${DEFAULT-VALUE}).")
     double saliencyWeight = DEFAULT_SALIENCY_WEIGHT;
 
+    /** Writes {@code value} as indented JSON, atomically (a temporary file moved into place). */
+    static void writeJson(Object value, Path path) throws java.io.IOException {
+        String text = new com.fasterxml.jackson.databind.ObjectMapper().enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(value) + "\n";
+        org.supercuts.eval.run.AtomicFiles.writeString(path, text);
+    }
+
     /**
      * The embedder over {@code pipeline}'s superpixels; native models it opens are added to {@code resources}.
      *

@@ -248,7 +248,7 @@ public final class TransferCommand implements Callable<Integer> {
         if (labelMaps) {
             ImageFiles.writePng(RetrievalPictures.labelImage(t.labelMap(), w, h), out.resolve(stem + "-labels.png"));
         }
-        SegmentCommand.writeJson(neighboursJson(input, q, t, search.index()), out.resolve(stem + "-neighbours.json"));
+        EmbeddingOptions.writeJson(neighboursJson(input, q, t, search.index()), out.resolve(stem + "-neighbours.json"));
         ImageFiles.writePng(RetrievalPictures.explain(image, q, t, search.index(), indexImages, embedder, explainSegments),
                 out.resolve(stem + "-explain.png"));
     }
