@@ -105,7 +105,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         // Images run in parallel, so each image's stages get one thread.
         PipelineOptions.Built built = predictions != null ? null : pipelineOptions.build(1);
         try {
-            Segmenter segmenter = predictions != null ? new PredictionDirectory(predictions) : fittedToSmallImages(built.pipeline());
+            // only masks are scored: the results need no affinity matrix, features or eigenvectors
+            Segmenter segmenter = predictions != null ? new PredictionDirectory(predictions)
+                    : fittedToSmallImages(built.pipeline().toBuilder().keepIntermediates(false).build());
             return evaluate(data, segmenter, threads, err, stdout);
         } finally {
             if (built != null) {
