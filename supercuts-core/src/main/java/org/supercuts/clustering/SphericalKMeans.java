@@ -44,22 +44,27 @@ public final class SphericalKMeans {
         return new SphericalKMeans(k, 5, 50, 0);
     }
 
+    /** This spec with {@code r} restarts (seeds seed..seed+r-1), at least 1. */
     public SphericalKMeans restarts(int r) {
         return new SphericalKMeans(k, r, iterations, seed);
     }
 
+    /** This spec with at most {@code i} assignment/update rounds per restart, at least 1. */
     public SphericalKMeans iterations(int i) {
         return new SphericalKMeans(k, restarts, i, seed);
     }
 
+    /** This spec with first seed {@code s}. */
     public SphericalKMeans seed(long s) {
         return new SphericalKMeans(k, restarts, iterations, s);
     }
 
+    /** The number of clusters. */
     public int k() {
         return k;
     }
 
+    /** The seed of the first restart. */
     public long seed() {
         return seed;
     }
@@ -254,6 +259,7 @@ public final class SphericalKMeans {
         return s;
     }
 
+    /** A short description of the spec, for provenance. */
     public String describe() {
         return "spherical-kmeans(k=" + k + ",restarts=" + restarts + ",iterations=" + iterations + ",seed=" + seed + ")";
     }

@@ -113,6 +113,7 @@ public final class AnnotatedFolder {
         return dot > 0 ? name.substring(0, dot) : name;
     }
 
+    /** What the annotation files hold. */
     public Kind kind() {
         return kind;
     }

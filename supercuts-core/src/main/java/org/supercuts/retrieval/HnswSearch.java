@@ -55,14 +55,17 @@ public final class HnswSearch {
         return new HnswSearch(16, 200, 100, 1);
     }
 
+    /** This spec with {@code links} links per graph node, at least 2. */
     public HnswSearch m(int links) {
         return new HnswSearch(links, efConstruction, ef, threads);
     }
 
+    /** This spec with candidate list length {@code e} while building, at least 1. */
     public HnswSearch efConstruction(int e) {
         return new HnswSearch(m, e, ef, threads);
     }
 
+    /** This spec with candidate list length {@code e} while searching (raised to k when smaller), at least 1. */
     public HnswSearch ef(int e) {
         return new HnswSearch(m, efConstruction, e, threads);
     }
@@ -98,6 +101,7 @@ public final class HnswSearch {
         return new Built(index, graph, describe());
     }
 
+    /** A short description of the spec, for provenance. */
     public String describe() {
         return "hnsw(m=" + m + ",efConstruction=" + efConstruction + ",ef=" + ef + ")";
     }

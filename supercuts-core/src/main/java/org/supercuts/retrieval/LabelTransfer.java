@@ -51,10 +51,12 @@ public final class LabelTransfer {
         return new LabelTransfer(k, Voting.WEIGHTED, DEFAULT_CONCENTRATION);
     }
 
+    /** This spec with {@code neighbours} votes per segment, at least 1. */
     public LabelTransfer k(int neighbours) {
         return new LabelTransfer(neighbours, voting, concentration);
     }
 
+    /** This spec with voting rule {@code v}. */
     public LabelTransfer voting(Voting v) {
         return new LabelTransfer(k, v, concentration);
     }
@@ -64,14 +66,17 @@ public final class LabelTransfer {
         return new LabelTransfer(k, voting, kappa);
     }
 
+    /** The concentration κ of the weighted vote. */
     public double concentration() {
         return concentration;
     }
 
+    /** The number of neighbours that vote. */
     public int k() {
         return k;
     }
 
+    /** The voting rule. */
     public Voting voting() {
         return voting;
     }
@@ -155,6 +160,7 @@ public final class LabelTransfer {
         }
     }
 
+    /** A short description of the spec, for provenance. */
     public String describe() {
         return "knn-transfer(k=" + k + ",voting=" + voting.name().toLowerCase(java.util.Locale.ROOT)
                 + (voting == Voting.WEIGHTED ? ",concentration=" + concentration : "") + ")";

@@ -21,6 +21,7 @@ public record Neighbours(int[] entries, float[] similarities) {
         }
     }
 
+    /** The number of neighbours. */
     public int size() {
         return entries.length;
     }

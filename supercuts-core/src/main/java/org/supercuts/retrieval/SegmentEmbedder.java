@@ -55,14 +55,17 @@ public final class SegmentEmbedder {
         return new SegmentEmbedder(pipeline, features, w);
     }
 
+    /** The weight w of the saliency block (0 = none). */
     public double saliencyWeight() {
         return saliencyWeight;
     }
 
+    /** The pipeline whose superpixels are the segments (and whose soft map is the saliency). */
     public Pipeline pipeline() {
         return pipeline;
     }
 
+    /** The extractor of the segments' vectors. */
     public FeatureExtractor features() {
         return features;
     }

@@ -72,14 +72,17 @@ public final class SegmentIndex {
         return b;
     }
 
+    /** The number of segment entries. */
     public int size() {
         return size;
     }
 
+    /** Whether the index holds no segment. */
     public boolean isEmpty() {
         return size == 0;
     }
 
+    /** The vector length d. */
     public int dimension() {
         return dimension;
     }
@@ -100,6 +103,7 @@ public final class SegmentIndex {
         return image[i];
     }
 
+    /** The id of the image of entry {@code i}. */
     public String imageId(int i) {
         check(i);
         return imageIds.get(image[i]);
@@ -117,6 +121,7 @@ public final class SegmentIndex {
         return label[i];
     }
 
+    /** The area of entry {@code i} in pixels. */
     public int area(int i) {
         check(i);
         return area[i];
@@ -197,6 +202,7 @@ public final class SegmentIndex {
             area = new int[TILE];
         }
 
+        /** The number of segments added so far. */
         public int size() {
             return size;
         }

@@ -26,6 +26,7 @@ public final class TransferResult {
         this.neighbours = neighbours;
     }
 
+    /** The query image's segments. */
     public ImageSegments query() {
         return query;
     }

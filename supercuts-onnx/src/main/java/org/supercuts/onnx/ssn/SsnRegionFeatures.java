@@ -25,6 +25,7 @@ public final class SsnRegionFeatures implements FeatureExtractor {
 
     private final SsnSuperpixelizer network;
 
+    /** Region features from {@code network}'s pixel features (the caller keeps ownership of the network). */
     public SsnRegionFeatures(SsnSuperpixelizer network) {
         this.network = Objects.requireNonNull(network, "network");
     }
