@@ -131,13 +131,13 @@ public final class Presets {
      * TokenCut (Wang et al., CVPR 2022) on the regions and features of this builder: the graph {@code W_ij = 1} when
      * {@code cos(f_i, f_j) > 0.2}, else 1e-5, self-loops kept ({@link TokenCutAffinity#defaults()}); the second smallest
      * eigenvector of {@code (D - W) x = lambda D x}; the object is the connected component of the largest-|v| node on its
-     * side of the mean ({@link ObjectSelectors#tokenCutPaper()}). With colour features on SLIC superpixels by default; for
-     * the paper's own setting (DINO keys on the ViT patch grid) use {@code DinoPresets.tokenCut}. Levels: the whole image
-     * and the two sides of the cut.
+     * side of the mean ({@link ObjectSelectors#tokenCutPaper()}). With centred colour features on SLIC superpixels by default; for
+     * the paper's own setting (DINO keys on the ViT patch grid) use {@code DinoPresets.tokenCut}. One level: the two
+     * sides of the cut.
      */
     public static Pipeline.Builder tokenCut() {
         return paperBase().affinity(TokenCutAffinity.defaults())
-                .partition(NCut.bipartition().splitRule(NCut.SplitRule.MEAN))
+                .partition(NCut.bipartition().splitRule(NCut.SplitRule.MEAN).eigenpairs(3))
                 .selection(ObjectSelectors.tokenCutPaper());
     }
 
@@ -145,21 +145,24 @@ public final class Presets {
      * Deep Spectral Methods' single-object segmentation (Melas-Kyriazi et al., CVPR 2022) on the regions and features of
      * this builder: the clipped dot products of the unit feature vectors scaled by their maximum, diagonal kept
      * ({@link DotProductAffinity#normalized()}); the second smallest eigenvector of {@code (D - W) x = lambda D x}; the
-     * object is {@code v > 0} after the paper's sign rule ({@link ObjectSelectors#deepSpectralPaper()}). With colour
-     * features on SLIC superpixels by default; {@code DinoPresets.deepSpectral} for DINO keys on the ViT patch grid.
+     * object is {@code v > 0} after the paper's sign rule ({@link ObjectSelectors#deepSpectralPaper()}). With centred
+     * colour features on SLIC superpixels by default; {@code DinoPresets.deepSpectral} for DINO keys on the ViT patch grid.
      */
     public static Pipeline.Builder deepSpectral() {
         return paperBase().affinity(DotProductAffinity.normalized())
-                .partition(NCut.bipartition().splitRule(NCut.SplitRule.ZERO))
+                .partition(NCut.bipartition().splitRule(NCut.SplitRule.ZERO).eigenpairs(3))
                 .selection(ObjectSelectors.deepSpectralPaper());
     }
 
-    /** SLIC and colour features with one two-way cut: what the paper presets share before their own graph and rule. */
+    /**
+     * What the paper presets share before their own graph and rule: SLIC and mean-CIELAB features centred on the image's
+     * mean colour (the papers compare features by angle; uncentred CIELAB vectors are all alike in angle), and one
+     * two-way cut carrying three eigenpairs, so that the rules can tell a degenerate Fiedler value.
+     */
     private static Pipeline.Builder paperBase() {
         return Pipeline.builder()
                 .superpixels(Slic.segments(SUPERPIXELS).compactness(COMPACTNESS))
-                .features(ColorPositionFeatures.color())
-                .levels(2);
+                .features(ColorPositionFeatures.color().centered(true));
     }
 
     /** The pure normalized-cut pipeline: the object is a side of the root cut, chosen by the border prior. */

@@ -1,6 +1,9 @@
 package org.supercuts.selection;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.supercuts.graph.RegionGraph;
+import org.supercuts.spectral.SpectralPartition;
 
 /**
  * The rules that decide which side of the root normalized-cut split is the object. Each orients the Fiedler vector
@@ -27,6 +30,7 @@ import org.supercuts.graph.RegionGraph;
  * <p>Thread safety: the selectors are immutable and stateless.
  */
 public final class ObjectSelectors {
+    private static final Logger LOG = LoggerFactory.getLogger(ObjectSelectors.class);
     /**
      * Relative tolerance under which the paper rules treat two eigenvector values as tied: far above the rounding noise of
      * an eigensolver at its default tolerance, far below any difference that carries meaning.
@@ -249,7 +253,17 @@ public final class ObjectSelectors {
 
         @Override
         public double[] foreground(Input input) {
-            double[] u = input.partition().fiedler();
+            SpectralPartition partition = input.partition();
+            if (partition.eigenpairCount() > 2) {
+                double l2 = partition.eigenvalue(1);
+                double l3 = partition.eigenvalue(2);
+                if (l3 - l2 <= TIE * Math.max(1, Math.abs(l3))) {
+                    LOG.warn("{}: the Fiedler value {} is repeated (next eigenvalue {}), so the eigenvector and the mask are"
+                            + " arbitrary within its eigenspace; the features do not separate the {} regions", name, l2, l3,
+                            partition.nodeCount());
+                }
+            }
+            double[] u = partition.fiedler();
             int seed = seed(u);
             if (u[seed] < 0) {
                 for (int i = 0; i < u.length; i++) {

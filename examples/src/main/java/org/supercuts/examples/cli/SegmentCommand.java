@@ -56,8 +56,9 @@ public final class SegmentCommand implements Callable<Integer> {
 
     @Option(names = "--dump", paramLabel = "DIR",
             description = "Also write, per image, STEM-features.npy (regions x d), STEM-affinity.npy (regions x regions),"
-                    + " STEM-eigenvalues.npy, STEM-eigenvectors.npy (pairs x regions) and STEM-superpixels.npy (H x W), float64,"
-                    + " so other implementations can run on exactly the same numbers.")
+                    + " STEM-eigenvalues.npy, STEM-eigenvectors.npy (pairs x regions), STEM-superpixels.npy (H x W) and"
+                    + " STEM-region-foreground.npy (the selection's score per region, >= 0.5 is object), float64, so other"
+                    + " implementations can run on exactly the same numbers (supercuts-core/tools/paper_presets.py check-dump).")
     Path dump;
 
     @Option(names = "--debug", description = "Print stack traces of errors.")
@@ -168,6 +169,7 @@ public final class SegmentCommand implements Callable<Integer> {
             asDouble[i] = labels[i];
         }
         NpyWriter.writeFloat64(dir.resolve(stem + "-superpixels.npy"), asDouble, s.height(), s.width());
+        NpyWriter.writeFloat64(dir.resolve(stem + "-region-foreground.npy"), s.regionForeground(), s.regionForeground().length);
     }
 
     static Map<String, Object> resultJson(Path input, Segmentation s) {
