@@ -253,7 +253,10 @@ public final class PipelineOptions {
             throw new IllegalArgumentException(name + " is defined on colour features and --model replaces them; use --preset dino"
                     + " (with --selection to change the object rule)");
         }
-        rejectIfGiven("--selection", paper, "with " + name + ": the preset is the paper's object rule");
+        if (paper && given("--selection")) {
+            throw new IllegalArgumentException("--selection conflicts with " + name + ", whose object rule is the paper's; use"
+                    + " --preset spectral --selection ... for the side rules on the default graph");
+        }
         rejectIfGiven("--multi-scale", chosen != Preset.SALIENCY && chosen != Preset.DINO, "with " + name
                 + " (it fuses scales of the saliency pipeline)");
         rejectIfGiven("--tau", chosen != Preset.TOKENCUT, "without --preset tokencut (it is TokenCut's similarity threshold)");

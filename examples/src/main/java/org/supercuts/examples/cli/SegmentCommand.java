@@ -149,7 +149,7 @@ public final class SegmentCommand implements Callable<Integer> {
     }
 
     /** Writes the numbers every stage after the features worked on, as .npy (float64, C order). */
-    static void writeDump(Segmentation s, Path dir, String stem) {
+    public static void writeDump(Segmentation s, Path dir, String stem) {
         var f = s.features();
         NpyWriter.writeFloat64(dir.resolve(stem + "-features.npy"), f.backingArray(), f.regions(), f.dimension());
         var w = s.affinity();
