@@ -30,7 +30,6 @@ import org.supercuts.selection.ObjectSelectors;
 import org.supercuts.superpixel.Slic;
 import org.supercuts.superpixel.Superpixelizer;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 

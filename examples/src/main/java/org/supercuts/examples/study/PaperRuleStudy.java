@@ -16,6 +16,7 @@ import org.supercuts.affinity.DotProductAffinity;
 import org.supercuts.affinity.TokenCutAffinity;
 import org.supercuts.eval.dataset.Datasets;
 import org.supercuts.eval.dataset.Sample;
+import org.supercuts.eval.metrics.ConfusionCounts;
 import org.supercuts.examples.cli.SegmentCommand;
 import org.supercuts.image.PlanarImage;
 import org.supercuts.onnx.dino.DinoFeatures;
@@ -29,8 +30,9 @@ import org.supercuts.spectral.NCut;
  * How far the library's earlier TokenCut- and Deep-Spectral-style pipelines were from the papers' rules on identical ViT
  * features, one difference at a time, and the masks the {@code tokencut} and {@code deepspectral} presets produce, dumped
  * for the independent NumPy check ({@code supercuts-core/tools/paper_presets.py check-dump}). Each row is the mean and
- * minimum mask IoU (at patch level, over the images) between a variant and the exact preset, and how many masks are
- * identical; every step adds one of the papers' rules.
+ * minimum IoU of the pixel masks (over the images) between a variant and the exact preset, and how many masks are
+ * identical; every step adds one of the papers' rules. The last block compares docs/dino.md's earlier snippet with the
+ * {@code dino} preset (what {@code --model} runs).
  *
  * <p>Usage: {@code java -cp examples/target/supercuts.jar org.supercuts.examples.study.PaperRuleStudy MODEL.onnx
  * ECSSD_ROOT LIMIT [DUMP_DIR]}: the first LIMIT ECSSD images, resized to fit 224x224 (a dynamic-size graph is needed).
@@ -87,9 +89,9 @@ public final class PaperRuleStudy {
                 Segmentation exactT = tokenCut.segment(image);
                 Segmentation exactD = deepSpectral.segment(image);
                 Segmentation exactDino = dino.segment(image);
-                compare(iou, "tokencut", tokenCutSteps, image, exactT, samples.size());
-                compare(iou, "deepspectral", deepSpectralSteps, image, exactD, samples.size());
-                compare(iou, "dino", dinoSteps, image, exactDino, samples.size());
+                compare(iou, "tokencut", tokenCutSteps, image, exactT);
+                compare(iou, "deepspectral", deepSpectralSteps, image, exactD);
+                compare(iou, "dino", dinoSteps, image, exactDino);
                 if (dump != null) {
                     Files.createDirectories(dump.resolve("tokencut"));
                     Files.createDirectories(dump.resolve("deepspectral"));
@@ -101,33 +103,21 @@ public final class PaperRuleStudy {
                     patchKeys.describe());
             System.out.println("| rule | variant | mean IoU with the preset | min IoU | identical masks |");
             System.out.println("|---|---|---|---|---|");
-            iou.forEach((k, v) -> System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %d / %d |%n", k.replace("|", " | "), v[0] / v[3],
-                    v[1], (int) v[2], (int) v[3]));
+            iou.forEach((k, v) -> System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %d / %d |%n",
+                    k.replace("|", "\\|").replace("\t", " | "), v[0] / v[3], v[1], (int) v[2], (int) v[3]));
         }
     }
 
     private static void compare(Map<String, double[]> iou, String rule, Map<String, Pipeline> steps, PlanarImage image,
-            Segmentation reference, int images) {
+            Segmentation reference) {
         for (Map.Entry<String, Pipeline> e : steps.entrySet()) {
             Segmentation s = e.getValue().segment(image);
-            double[] v = iou.computeIfAbsent(rule + "|" + e.getKey(), k -> new double[] {0, 1, 0, 0});
-            double x = maskIou(s.mask(), reference.mask());
+            double[] v = iou.computeIfAbsent(rule + "\t" + e.getKey(), k -> new double[] {0, 1, 0, 0});
+            double x = ConfusionCounts.of(s.mask(), reference.mask()).iou();
             v[0] += x;
             v[1] = Math.min(v[1], x);
             v[2] += java.util.Arrays.equals(s.mask(), reference.mask()) ? 1 : 0;
             v[3]++;
         }
-    }
-
-    private static double maskIou(byte[] a, byte[] b) {
-        long inter = 0;
-        long union = 0;
-        for (int i = 0; i < a.length; i++) {
-            boolean x = a[i] != 0;
-            boolean y = b[i] != 0;
-            inter += x && y ? 1 : 0;
-            union += x || y ? 1 : 0;
-        }
-        return union == 0 ? 1 : inter / (double) union;
     }
 }
