@@ -23,23 +23,25 @@ import org.supercuts.spectral.SpectralPartition;
  * the eigenvector, with their own split points (the mean, zero) and strict comparisons, whatever split the partitioner
  * chose; {@link #tokenCut()} and {@link #deepSpectral()} apply only the papers' side rules to the partitioner's split.
  *
- * <p>Deviations from the papers: both papers work on ViT patches of equal size, so "more than half" counts nodes; on
- * superpixels of unequal size we count pixels. TokenCut takes the largest |v| entry as the seed of the object; we keep its
- * side as the object (the same decision at the partition level).
+ * <p>Deviations from the papers, of {@link #tokenCut()} and {@link #deepSpectral()} only (the paper rules have their own
+ * list): the split is the partitioner's, not the papers' mean or zero; "more than half" counts pixels, not nodes, because
+ * superpixels differ in size; TokenCut's seed only chooses the side, with no connected-component step. On colour features
+ * these side rules rank pixels better than the papers' (docs/presets.md), so they are kept as alternatives.
  *
  * <p>Thread safety: the selectors are immutable and stateless.
  */
 public final class ObjectSelectors {
     private static final Logger LOG = LoggerFactory.getLogger(ObjectSelectors.class);
     /**
-     * Relative tolerance under which the paper rules treat two eigenvector values as tied: far above the rounding noise of
-     * an eigensolver at its default tolerance, far below any difference that carries meaning.
+     * Relative tolerance under which the paper rules treat two eigenvector values as tied: far above the double-precision
+     * rounding that makes mathematically equal entries differ, far below any difference that carries meaning.
      */
     public static final double TIE = 1e-9;
 
     private ObjectSelectors() {
     }
 
+    /** The side of the partitioner's root split that holds the entry of largest |v| (see the class comment). */
     public static ObjectSelector tokenCut() {
         return new Rule("tokencut") {
             @Override
@@ -55,6 +57,7 @@ public final class ObjectSelectors {
         };
     }
 
+    /** The side of the partitioner's root split with at most half of the pixels (see the class comment). */
     public static ObjectSelector deepSpectral() {
         return new Rule("deepspectral") {
             @Override
