@@ -16,25 +16,24 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.supercuts.Pipeline;
-import org.supercuts.Segmentation;
-import org.supercuts.image.ImageFiles;
-import org.supercuts.io.NpyWriter;
-import org.supercuts.image.LabelMap;
-import org.supercuts.image.PlanarImage;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.supercuts.Pipeline;
+import org.supercuts.Segmentation;
+import org.supercuts.image.ImageFiles;
+import org.supercuts.image.LabelMap;
+import org.supercuts.image.PlanarImage;
+import org.supercuts.io.NpyWriter;
+import org.supercuts.render.Pictures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code supercuts segment IMAGE... [--out DIR]}: writes, per input {@code STEM}, {@code STEM-mask.png} (0/255),
@@ -140,8 +139,8 @@ public final class SegmentCommand implements Callable<Integer> {
         int h = image.height();
         ImageFiles.writeMask(s.mask(), w, h, out.resolve(stem + "-mask.png"));
         ImageFiles.writeSoft(s.softMask(), w, h, out.resolve(stem + "-soft.png"));
-        ImageFiles.writePng(ResultPictures.overlay(image, s), out.resolve(stem + "-overlay.png"));
-        ImageFiles.writePng(ResultPictures.levels(image, s), out.resolve(stem + "-levels.png"));
+        ImageFiles.writePng(Pictures.overlay(image, s), out.resolve(stem + "-overlay.png"));
+        ImageFiles.writePng(Pictures.levels(image, s.levels()), out.resolve(stem + "-levels.png"));
         writeJson(resultJson(input, s), out.resolve(stem + ".json"));
         if (dump != null) {
             writeDump(s, dump, stem);
