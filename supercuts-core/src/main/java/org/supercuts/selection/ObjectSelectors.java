@@ -93,36 +93,25 @@ public final class ObjectSelectors {
      * constant.
      */
     public static ObjectSelector tokenCutPaper() {
-        return new PaperRule("tokencut-paper") {
+        return new PaperRule("tokencut-paper", true) {
             @Override
-            boolean[] objectSide(double[] u, int seed) {
-                int n = u.length;
-                double mean = 0;
+            double splitPoint(double[] u) {
+                double sum = 0;
                 for (double x : u) {
-                    mean += x;
+                    sum += x;
                 }
-                mean /= n;
+                return sum / u.length;
+            }
+
+            @Override
+            boolean[] objectSide(double[] u, int seed, double mean) {
                 double band = TIE * maxAbs(u);
-                boolean[] side = new boolean[n];
-                for (int i = 0; i < n; i++) {
+                boolean[] side = new boolean[u.length];
+                for (int i = 0; i < u.length; i++) {
                     side[i] = u[i] - mean > band;
                 }
                 side[seed] = true;
                 return side;
-            }
-
-            @Override
-            boolean keepsSeedComponent() {
-                return true;
-            }
-
-            @Override
-            double splitPoint(double[] u) {
-                double mean = 0;
-                for (double x : u) {
-                    mean += x;
-                }
-                return mean / u.length;
             }
         };
     }
@@ -141,9 +130,14 @@ public final class ObjectSelectors {
      * max|v|} of 0 count as 0 (not positive).
      */
     public static ObjectSelector deepSpectralPaper() {
-        return new PaperRule("deepspectral-paper") {
+        return new PaperRule("deepspectral-paper", false) {
             @Override
-            boolean[] objectSide(double[] u, int seed) {
+            double splitPoint(double[] u) {
+                return 0;
+            }
+
+            @Override
+            boolean[] objectSide(double[] u, int seed, double zero) {
                 int n = u.length;
                 double band = TIE * maxAbs(u);
                 int positive = 0;
@@ -156,16 +150,6 @@ public final class ObjectSelectors {
                     side[i] = (flip ? -u[i] : u[i]) > band;
                 }
                 return side;
-            }
-
-            @Override
-            boolean keepsSeedComponent() {
-                return false;
-            }
-
-            @Override
-            double splitPoint(double[] u) {
-                return 0;
             }
         };
     }
@@ -241,18 +225,18 @@ public final class ObjectSelectors {
     /** A paper's rule on the eigenvector oriented so that the seed is positive. */
     private abstract static class PaperRule implements ObjectSelector {
         private final String name;
+        private final boolean seedComponent;
 
-        PaperRule(String name) {
+        PaperRule(String name, boolean seedComponent) {
             this.name = name;
+            this.seedComponent = seedComponent;
         }
 
-        /** Which nodes of {@code u} (oriented: {@code u[seed] >= 0}) are on the object side. */
-        abstract boolean[] objectSide(double[] u, int seed);
-
-        abstract boolean keepsSeedComponent();
-
-        /** The value the scores are measured from. */
+        /** The paper's split point of {@code u}; scores are measured from it. */
         abstract double splitPoint(double[] u);
+
+        /** Which nodes of {@code u} (oriented: {@code u[seed] >= 0}) are on the object side of split point {@code t}. */
+        abstract boolean[] objectSide(double[] u, int seed, double t);
 
         @Override
         public double[] foreground(Input input) {
@@ -273,11 +257,11 @@ public final class ObjectSelectors {
                     u[i] = -u[i];
                 }
             }
-            boolean[] object = objectSide(u, seed);
-            if (keepsSeedComponent()) {
+            double t = splitPoint(u);
+            boolean[] object = objectSide(u, seed, t);
+            if (seedComponent) {
                 object = component(input.graph(), object, seed);
             }
-            double t = splitPoint(u);
             // The object's values may lie on either side of t (the Deep Spectral flip): measure each node's distance to t
             // in the direction of its own set.
             double sign = 1;
