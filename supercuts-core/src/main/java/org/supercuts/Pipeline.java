@@ -219,6 +219,11 @@ public final class Pipeline {
         return refiner;
     }
 
+    /** The extra superpixel scales fused with the main one (empty for a single scale). */
+    public List<Superpixelizer> extraScales() {
+        return extraScales;
+    }
+
     public int levelCount() {
         return levels;
     }

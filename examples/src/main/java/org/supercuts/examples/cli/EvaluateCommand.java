@@ -4,20 +4,27 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.supercuts.Pipeline;
 import org.supercuts.eval.dataset.Dataset;
 import org.supercuts.eval.dataset.Datasets;
-import org.supercuts.eval.run.AtomicFiles;
+import org.supercuts.eval.dataset.Sample;
 import org.supercuts.eval.run.EvaluationError;
 import org.supercuts.eval.run.EvaluationListener;
 import org.supercuts.eval.run.EvaluationResult;
 import org.supercuts.eval.run.EvaluationRunner;
+import org.supercuts.eval.run.Prediction;
 import org.supercuts.eval.run.PredictionDirectory;
 import org.supercuts.eval.run.RefinedSegmenter;
 import org.supercuts.eval.run.Segmenter;
+import org.supercuts.image.ImageDecoder;
+import org.supercuts.image.PlanarImage;
+import org.supercuts.image.SafeFiles;
 import org.supercuts.refine.MaskRefiner;
 
 import me.tongfei.progressbar.ProgressBar;
@@ -32,7 +39,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code supercuts evaluate --dataset NAME --root DIR [...]}: runs the pipeline (or scores saved predictions) on a benchmark
  * and writes {@code report.json}, {@code report.md}, {@code pr_curve.png}, {@code per_image.csv} and the masks to the
- * output folder. Re-running with the same {@code --out} resumes. Exit code 0 when every image was scored, 1 when some
+ * output folder. Re-running with the same {@code --out} resumes when the settings are the same ({@code run.json}); with other
+ * settings it is refused naming what changed, unless {@code --overwrite} starts afresh. Exit code 0 when every image was scored, 1 when some
  * failed or the dataset had unpaired files (listed on stderr and in the report), 2 for bad input.
  *
  * <p>With {@code --predictions DIR --refine} the saved maps are scored twice, as saved ({@code OUT/raw/}) and refined by
@@ -74,6 +82,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--no-masks", description = "Do not write the predicted masks.")
     boolean noMasks;
 
+    @Option(names = "--overwrite", description = "Delete the results of an earlier run in --out whose settings differ, instead"
+            + " of refusing to mix them (a run with the same settings resumes either way).")
+    boolean overwrite;
+
     @Option(names = "--debug", description = "Print stack traces of errors.")
     boolean debug;
 
@@ -106,17 +118,17 @@ public final class EvaluateCommand implements Callable<Integer> {
             PredictionDirectory saved = new PredictionDirectory(predictions);
             MaskRefiner refiner = pipelineOptions.refiner();
             if (refiner == null) {
-                return evaluate(data, saved, outDir, threads, err, stdout).hasErrors() ? SuperCutsCli.EXIT_SOME_FAILED : 0;
+                return evaluate(data, saved, outDir, null, threads, err, stdout).hasErrors() ? SuperCutsCli.EXIT_SOME_FAILED : 0;
             }
-            EvaluationResult raw = evaluate(data, saved, outDir.resolve("raw"), threads, err, stdout);
-            EvaluationResult refined = evaluate(data, new RefinedSegmenter(saved, refiner), outDir.resolve("refined"), threads,
-                    err, stdout);
+            EvaluationResult raw = evaluate(data, saved, outDir.resolve("raw"), null, threads, err, stdout);
+            EvaluationResult refined = evaluate(data, new RefinedSegmenter(saved, refiner), outDir.resolve("refined"),
+                    refiner.describe(), threads, err, stdout);
             writeRefineTable(outDir, refiner, raw, refined, stdout);
             return raw.hasErrors() || refined.hasErrors() ? SuperCutsCli.EXIT_SOME_FAILED : 0;
         }
         // Images run in parallel, so each image's stages get one thread.
         try (PipelineOptions.Built built = pipelineOptions.build(1)) {
-            return evaluate(data, Segmenter.of(built.pipeline()), outDir, threads, err, stdout).hasErrors()
+            return evaluate(data, fittedToSmallImages(built.pipeline()), outDir, null, threads, err, stdout).hasErrors()
                     ? SuperCutsCli.EXIT_SOME_FAILED : 0;
         }
     }
@@ -143,7 +155,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                     number(r, "max_fbeta"), number(r, "mae")));
         }
         try {
-            AtomicFiles.writeString(outDir.resolve("refine.md"), md.toString());
+            SafeFiles.write(outDir.resolve("refine.md"), md.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + outDir.resolve("refine.md") + ": " + e.getMessage(), e);
         }
@@ -155,13 +167,42 @@ public final class EvaluateCommand implements Callable<Integer> {
         return r.report().get(key) instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
-    private EvaluationResult evaluate(Dataset data, Segmenter segmenter, Path outDir, int threads, PrintWriter err,
-            PrintWriter stdout) {
+    /**
+     * Runs one evaluation into {@code outDir}; {@code refine} names the refiner applied to saved predictions (null for
+     * none), so that a resumed run with another filter is refused like any other change of settings.
+     */
+    private EvaluationResult evaluate(Dataset data, Segmenter segmenter, Path outDir, String refine, int threads,
+            PrintWriter err, PrintWriter stdout) {
+        SafeFiles.requireWritableDirectory(outDir, "--out");
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("dataset", dataset.toLowerCase(Locale.ROOT));
+        settings.put("root", root == null ? null : root.toAbsolutePath().normalize().toString());
+        settings.put("images", images == null ? null : images.toAbsolutePath().normalize().toString());
+        settings.put("masks", masks == null ? null : masks.toAbsolutePath().normalize().toString());
+        settings.put("split", split);
+        settings.put("predictions", predictions == null ? null : predictions.toAbsolutePath().normalize().toString());
+        if (predictions == null) {
+            settings.put("options", pipelineOptions.describe());
+        }
+        if (refine != null) {
+            settings.put("refine", refine);
+        }
+        MemoryEstimate memory = MemoryEstimate.of(pipelineOptions.levels, false, pipelineOptions.multiScale, pipelineOptions.usesSsn());
+        long usable = MemoryEstimate.usableHeap();
+        int k = pipelineOptions.superpixels;
+        if (predictions == null && memory.bytes(0, k) > usable) {
+            throw new IllegalArgumentException(MemoryEstimate.tooManySuperpixels(memory, k, usable));
+        }
         EvaluationResult result;
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("evaluate " + data.name()).setInitialMax(data.size())
                 .setStyle(ProgressBarStyle.ASCII).continuousUpdate().build()) {
             result = EvaluationRunner.builder().dataset(data).segmenter(segmenter).outputDirectory(outDir).threads(threads)
-                    .writeMasks(!noMasks).listener(new EvaluationListener() {
+                    .writeMasks(!noMasks).settings(settings).overwrite(overwrite)
+                    .memory(sample -> {
+                        int[] size = ImageDecoder.storedSize(sample.imagePath());
+                        long pixels = (long) size[0] * size[1];
+                        return memory.bytes(pixels, Math.min(k, SmallImages.maxSuperpixels(pixels)));
+                    }, usable).listener(new EvaluationListener() {
                         @Override
                         public void started(int total, int resumed) {
                             bar.stepTo(resumed);
@@ -181,6 +222,23 @@ public final class EvaluateCommand implements Callable<Integer> {
         stdout.flush();
         err.flush();
         return result;
+    }
+
+    /** The pipeline, with its superpixel count clamped per image for small images ({@link SmallImages}). */
+    private static Segmenter fittedToSmallImages(Pipeline pipeline) {
+        Segmenter plain = Segmenter.of(pipeline);
+        return new Segmenter() {
+            @Override
+            public Prediction predict(Sample sample) {
+                PlanarImage image = sample.loadImage();
+                return Prediction.of(SmallImages.fit(pipeline, image.width(), image.height()).pipeline().segment(image));
+            }
+
+            @Override
+            public Map<String, Object> describe() {
+                return plain.describe();
+            }
+        };
     }
 
     static String summary(EvaluationResult r) {

@@ -19,6 +19,7 @@ import org.supercuts.eval.dataset.Sample;
 import org.supercuts.eval.metrics.ConfusionCounts;
 import org.supercuts.examples.cli.SegmentCommand;
 import org.supercuts.image.PlanarImage;
+import org.supercuts.image.SafeFiles;
 import org.supercuts.onnx.dino.DinoFeatures;
 import org.supercuts.onnx.dino.DinoOptions;
 import org.supercuts.onnx.dino.DinoRegionFeatures;
@@ -95,8 +96,8 @@ public final class PaperRuleStudy {
                 if (dump != null) {
                     Files.createDirectories(dump.resolve("tokencut"));
                     Files.createDirectories(dump.resolve("deepspectral"));
-                    SegmentCommand.writeDump(exactT, dump.resolve("tokencut"), sample.id());
-                    SegmentCommand.writeDump(exactD, dump.resolve("deepspectral"), sample.id());
+                    write(exactT, dump.resolve("tokencut"), sample.id());
+                    write(exactD, dump.resolve("deepspectral"), sample.id());
                 }
             }
             System.out.printf(Locale.ROOT, "%d ECSSD images, %s, patch grid of %s%n", samples.size(), vit.describe(),
@@ -105,6 +106,13 @@ public final class PaperRuleStudy {
             System.out.println("|---|---|---|---|---|");
             iou.forEach((k, v) -> System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %d / %d |%n",
                     k.replace("|", "\\|").replace("\t", " | "), v[0] / v[3], v[1], (int) v[2], (int) v[3]));
+        }
+    }
+
+    /** The {@code segment --dump} files of one result, {@code DIR/ID-SUFFIX}. */
+    private static void write(Segmentation s, Path dir, String id) throws java.io.IOException {
+        for (Map.Entry<String, SafeFiles.Content> f : SegmentCommand.dumpFiles(s).entrySet()) {
+            SafeFiles.write(dir.resolve(id + "-" + f.getKey()), f.getValue());
         }
     }
 

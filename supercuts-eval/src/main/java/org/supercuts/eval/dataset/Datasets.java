@@ -33,7 +33,7 @@ import org.supercuts.image.BoundingBox;
  *   <li>BSDS500: {@code ROOT/data/images/SPLIT/*.jpg}, {@code ROOT/data/groundTruth/SPLIT/*.mat}
  *       ({@link BsdsGroundTruth}), split train, val or test (default test).</li>
  * </ul>
- * Image files are those ending in .jpg, .jpeg, .png, .bmp (any case); other files in the folders are ignored. Samples are
+ * Image files are those ending in .jpg, .jpeg, .png, .bmp, .gif, .tif, .tiff, .webp (any case); other files in the folders are ignored. Samples are
  * ordered by id.
  *
  * <p>Thread safety: stateless static methods.
@@ -42,7 +42,8 @@ public final class Datasets {
     /** Dataset names accepted by {@link #open}. */
     public static final List<String> NAMES = List.of("ecssd", "duts", "dut-omron", "cub", "voc07", "voc12", "bsds500", "folder");
 
-    private static final List<String> IMAGE_EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".bmp");
+    private static final List<String> IMAGE_EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".bmp", ".gif", ".tif", ".tiff",
+            ".webp");
 
     private Datasets() {
     }
