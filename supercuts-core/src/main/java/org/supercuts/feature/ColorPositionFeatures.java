@@ -41,10 +41,12 @@ public final class ColorPositionFeatures implements FeatureExtractor {
         return new ColorPositionFeatures(1, 0, false);
     }
 
+    /** The weight of the mean CIELAB colour (>= 0). */
     public ColorPositionFeatures colorWeight(double w) {
         return new ColorPositionFeatures(w, positionWeight, centered);
     }
 
+    /** The weight of the normalised centroid (>= 0). */
     public ColorPositionFeatures positionWeight(double w) {
         return new ColorPositionFeatures(colorWeight, w, centered);
     }

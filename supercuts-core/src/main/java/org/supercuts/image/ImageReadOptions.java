@@ -36,10 +36,12 @@ public final class ImageReadOptions {
         return new ImageReadOptions(applyOrientation, allow);
     }
 
+    /** Whether the EXIF orientation is applied. */
     public boolean applyOrientation() {
         return applyOrientation;
     }
 
+    /** Whether truncated or corrupt files are accepted with what could be decoded. */
     public boolean allowPartial() {
         return allowPartial;
     }

@@ -179,22 +179,27 @@ public final class PlanarImage {
         return wrap(w, h, planes);
     }
 
+    /** Width in pixels. */
     public int width() {
         return width;
     }
 
+    /** Height in pixels. */
     public int height() {
         return height;
     }
 
+    /** Number of channels: 1 (grey) or 3 (RGB). */
     public int channels() {
         return planes.length;
     }
 
+    /** Number of pixels, width times height. */
     public int pixelCount() {
         return width * height;
     }
 
+    /** Whether the image has one channel. */
     public boolean isGrey() {
         return planes.length == 1;
     }
@@ -204,6 +209,7 @@ public final class PlanarImage {
         return planes[c];
     }
 
+    /** Sample of channel {@code c} at (x, y). */
     public float get(int c, int x, int y) {
         return planes[c][y * width + x];
     }
@@ -214,6 +220,18 @@ public final class PlanarImage {
             return this;
         }
         return new PlanarImage(width, height, new float[][] {planes[0], planes[0], planes[0]});
+    }
+
+    /**
+     * A copy as an ImgLib2 image X x Y x C (C = 1 or 3), the layout {@link #fromImg} reads, so
+     * {@code PlanarImage.fromImg(image.toImg())} equals {@code image}.
+     */
+    public Img<FloatType> toImg() {
+        float[] all = new float[planes.length * width * height];
+        for (int c = 0; c < planes.length; c++) {
+            System.arraycopy(planes[c], 0, all, c * width * height, width * height);
+        }
+        return ArrayImgs.floats(all, width, height, planes.length);
     }
 
     /** A copy-free ImgLib2 view of one channel. */

@@ -45,6 +45,7 @@ public final class SafeFiles {
     /** Writes the content of a file to a stream. */
     @FunctionalInterface
     public interface Content {
+        /** Writes the content to {@code out} (left open). */
         void writeTo(OutputStream out) throws IOException;
     }
 

@@ -154,6 +154,10 @@ public final class ObjectSelectors {
         };
     }
 
+    /**
+     * The border prior: the side of the root cut with fewer image-border pixels is the object (on a tie, the smaller
+     * side).
+     */
     public static ObjectSelector borderPrior() {
         return new Rule("border-prior") {
             @Override

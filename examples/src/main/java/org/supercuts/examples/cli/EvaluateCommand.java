@@ -128,7 +128,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         // Images run in parallel, so each image's stages get one thread.
         try (PipelineOptions.Built built = pipelineOptions.build(1)) {
-            return evaluate(data, fittedToSmallImages(built.pipeline()), outDir, null, threads, err, stdout).hasErrors()
+            // only masks are scored: the results need no affinity matrix, features or eigenvectors
+            Pipeline lean = built.pipeline().toBuilder().keepIntermediates(false).build();
+            return evaluate(data, fittedToSmallImages(lean), outDir, null, threads, err, stdout).hasErrors()
                     ? SuperCutsCli.EXIT_SOME_FAILED : 0;
         }
     }

@@ -357,6 +357,9 @@ public final class SegmentCommand implements Callable<Integer> {
             levels.add(l.count());
         }
         json.put("levels", levels);
+        if (!s.notes().isEmpty()) {
+            json.put("notes", s.notes());
+        }
         byte[] mask = s.mask();
         int fg = 0;
         for (byte b : mask) {

@@ -83,16 +83,19 @@ public final class Datasets {
         }
     }
 
+    /** ECSSD: {@code ROOT/images/*.jpg} with {@code ROOT/ground_truth_mask/*.png}. */
     public static Dataset ecssd(Path root) {
         Path r = requireDirectory(root, "root");
         return folder("ecssd", r.resolve("images"), r.resolve("ground_truth_mask"));
     }
 
+    /** DUTS-TE: {@code ROOT/DUTS-TE-Image} with {@code ROOT/DUTS-TE-Mask}. */
     public static Dataset dutsTe(Path root) {
         Path r = requireDirectory(root, "root");
         return folder("duts-te", r.resolve("DUTS-TE-Image"), r.resolve("DUTS-TE-Mask"));
     }
 
+    /** DUT-OMRON: {@code ROOT/DUT-OMRON-image} with {@code ROOT/pixelwiseGT-new-PNG}. */
     public static Dataset dutOmron(Path root) {
         Path r = requireDirectory(root, "root");
         return folder("dut-omron", r.resolve("DUT-OMRON-image"), r.resolve("pixelwiseGT-new-PNG"));

@@ -24,6 +24,7 @@ public final class AtomicFiles {
         SafeFiles.write(target, bytes);
     }
 
+    /** Writes {@code text} as UTF-8, atomically as {@link #write}. */
     public static void writeString(Path target, String text) throws IOException {
         write(target, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }

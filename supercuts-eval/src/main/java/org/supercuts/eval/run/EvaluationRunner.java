@@ -107,10 +107,12 @@ public final class EvaluationRunner {
         this.memoryBudget = b.memoryBudget;
     }
 
+    /** A builder with nothing set but the defaults (all processors, masks written). */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** A builder holding this runner's settings. */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.dataset = dataset;
@@ -502,16 +504,19 @@ public final class EvaluationRunner {
             return this;
         }
 
+        /** The dataset to evaluate (required). */
         public Builder dataset(Dataset d) {
             this.dataset = d;
             return this;
         }
 
+        /** What predicts each sample (required). */
         public Builder segmenter(Segmenter s) {
             this.segmenter = s;
             return this;
         }
 
+        /** The output folder (required); a run on a folder that holds an earlier run's results resumes it. */
         public Builder outputDirectory(Path dir) {
             this.out = dir;
             return this;
@@ -529,11 +534,13 @@ public final class EvaluationRunner {
             return this;
         }
 
+        /** Progress callbacks (optional). */
         public Builder listener(EvaluationListener l) {
             this.listener = l;
             return this;
         }
 
+        /** The runner; validates the settings. */
         public EvaluationRunner build() {
             return new EvaluationRunner(this);
         }
