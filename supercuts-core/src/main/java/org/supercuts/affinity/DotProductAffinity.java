@@ -38,6 +38,7 @@ public final class DotProductAffinity implements AffinityBuilder {
         return new DotProductAffinity(false);
     }
 
+    /** Whether the feature vectors are scaled to unit length before the dot products. */
     public boolean normalizes() {
         return normalize;
     }

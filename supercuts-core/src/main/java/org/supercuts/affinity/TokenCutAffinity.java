@@ -57,14 +57,17 @@ public final class TokenCutAffinity implements AffinityBuilder {
         return new TokenCutAffinity(tau, epsilon, keep);
     }
 
+    /** The threshold tau on the cosine similarity. */
     public double tauValue() {
         return tau;
     }
 
+    /** The weight epsilon of pairs whose cosine is not above tau. */
     public double epsilonValue() {
         return epsilon;
     }
 
+    /** Whether the diagonal follows the rule (the paper) rather than being zero. */
     public boolean keepsSelfLoops() {
         return selfLoops;
     }

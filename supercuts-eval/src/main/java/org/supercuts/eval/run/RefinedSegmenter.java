@@ -27,6 +27,7 @@ public final class RefinedSegmenter implements Segmenter {
     private final Segmenter base;
     private final MaskRefiner refiner;
 
+    /** {@code base}'s predictions refined by {@code refiner} (for "Two Tricks", {@code GuidedFilter.radius(r).eps(e)}). */
     public RefinedSegmenter(Segmenter base, MaskRefiner refiner) {
         this.base = Objects.requireNonNull(base, "base");
         this.refiner = Objects.requireNonNull(refiner, "refiner");
