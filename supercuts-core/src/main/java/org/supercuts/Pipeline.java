@@ -15,6 +15,9 @@ import org.supercuts.affinity.AffinityBuilder;
 import org.supercuts.feature.FeatureExtractor;
 import org.supercuts.feature.RegionFeatures;
 import org.supercuts.graph.RegionGraph;
+import org.supercuts.hierarchy.Hierarchy;
+import org.supercuts.hierarchy.HierarchyBuilder;
+import org.supercuts.hierarchy.HierarchyInput;
 import org.supercuts.image.BoundingBox;
 import org.supercuts.image.LabelMap;
 import org.supercuts.image.Masks;
@@ -53,8 +56,11 @@ public final class Pipeline {
     private final double threshold;
     private final long seed;
     private final String device;
+    /** Builds {@link Segmentation#hierarchy()} on demand; null = none. */
+    private final HierarchyBuilder hierarchyBuilder;
 
     private Pipeline(Builder b) {
+        this.hierarchyBuilder = b.hierarchyBuilder;
         this.superpixels = b.superpixels;
         this.features = b.features;
         this.affinity = b.affinity;
@@ -88,6 +94,7 @@ public final class Pipeline {
         b.threshold = threshold;
         b.seed = seed;
         b.device = device;
+        b.hierarchyBuilder = hierarchyBuilder;
         return b;
     }
 
@@ -152,7 +159,11 @@ public final class Pipeline {
         }
         t = lap(timings, "outputs", t);
         timings.put("total", (t - t0) / 1e6);
-        return new Segmentation(sp, graph, f, w, partition, regionFg, soft, mask, box, levelMaps, timings, provenance());
+        // The hierarchy is built when first asked for, so callers that only want the mask do not pay for it.
+        java.util.function.Supplier<Hierarchy> hierarchy = hierarchyBuilder == null ? null
+                : () -> Hierarchy.of(sp, hierarchyBuilder.build(HierarchyInput.of(image, sp, graph).withPartition(partition.tree())));
+        return new Segmentation(sp, graph, f, w, partition, regionFg, soft, mask, box, levelMaps, timings, provenance(),
+                hierarchy);
     }
 
     /** Runs graph, features, affinity (partition if the selector reads it) and selection at one extra scale; adds its map. */
@@ -190,6 +201,9 @@ public final class Pipeline {
             }
         }
         stages.put("levels", Integer.toString(levels));
+        if (hierarchyBuilder != null) {
+            stages.put("hierarchy", hierarchyBuilder.describe());
+        }
         stages.put("threshold", Double.toString(threshold));
         return new Provenance(VERSION, stages, seed, device);
     }
@@ -217,6 +231,11 @@ public final class Pipeline {
     /** The refiner, or null when the soft map is thresholded as it is. */
     public MaskRefiner refiner() {
         return refiner;
+    }
+
+    /** The builder of {@link Segmentation#hierarchy()}, or null when there is none. */
+    public HierarchyBuilder hierarchyBuilder() {
+        return hierarchyBuilder;
     }
 
     public int levelCount() {
@@ -280,8 +299,18 @@ public final class Pipeline {
         private double threshold = 0.5;
         private long seed = 0;
         private String device = "cpu";
+        private HierarchyBuilder hierarchyBuilder;
 
         private Builder() {
+        }
+
+        /**
+         * The builder of {@link Segmentation#hierarchy()} ({@code null} = none); it runs when a result's hierarchy is first
+         * asked for, on the superpixels, region graph and partition tree of that image.
+         */
+        public Builder hierarchy(HierarchyBuilder h) {
+            this.hierarchyBuilder = h;
+            return this;
         }
 
         public Builder superpixels(Superpixelizer s) {

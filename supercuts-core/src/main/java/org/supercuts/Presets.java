@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.supercuts.affinity.GaussianAffinity;
 import org.supercuts.feature.ColorPositionFeatures;
+import org.supercuts.hierarchy.ContourMerging;
 import org.supercuts.linalg.EigenSolver;
 import org.supercuts.selection.AbsorbingMarkovChain;
 import org.supercuts.selection.ColourDistribution;
@@ -133,6 +134,8 @@ public final class Presets {
                 // to near-tied cuts.
                 .partition(NCut.recursive().solver(EigenSolver.shiftInvert().tolerance(EIGEN_TOLERANCE)))
                 .selection(ObjectSelectors.borderPrior())
-                .levels(4);
+                .levels(4)
+                // Built only when a result's hierarchy() is asked for; the masks do not depend on it.
+                .hierarchy(ContourMerging.defaults());
     }
 }

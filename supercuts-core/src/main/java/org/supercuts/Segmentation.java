@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.supercuts.feature.RegionFeatures;
 import org.supercuts.graph.RegionGraph;
+import org.supercuts.hierarchy.Hierarchy;
 import org.supercuts.image.BoundingBox;
 import org.supercuts.image.LabelMap;
 import org.supercuts.linalg.AffinityMatrix;
@@ -32,9 +33,14 @@ public final class Segmentation {
     private final List<LabelMap> levels;
     private final Map<String, Double> timings;
     private final Provenance provenance;
+    /** Builds the hierarchy on first use; null when the pipeline has no hierarchy builder. */
+    private final java.util.function.Supplier<Hierarchy> hierarchyBuilder;
+    private volatile Hierarchy hierarchy;
 
     Segmentation(LabelMap superpixels, RegionGraph graph, RegionFeatures features, AffinityMatrix affinity, SpectralPartition partition, double[] regionForeground, float[] soft,
-            byte[] mask, BoundingBox box, List<LabelMap> levels, Map<String, Double> timings, Provenance provenance) {
+            byte[] mask, BoundingBox box, List<LabelMap> levels, Map<String, Double> timings, Provenance provenance,
+            java.util.function.Supplier<Hierarchy> hierarchyBuilder) {
+        this.hierarchyBuilder = hierarchyBuilder;
         this.superpixels = superpixels;
         this.graph = graph;
         this.features = features;
@@ -119,6 +125,30 @@ public final class Segmentation {
     /** The coarsest partition of the hierarchy with at least {@code k} segments, as a labelling of the image. */
     public LabelMap withSegments(int k) {
         return superpixels.mapRegions(partition.tree().labelsWithSegments(k));
+    }
+
+    /**
+     * The hierarchy of segmentations over the superpixels, built by the pipeline's hierarchy builder on the first call
+     * (later calls return the same object): any scale by segment count or threshold, nested levels, the ultrametric
+     * contour map. See {@link org.supercuts.hierarchy}.
+     *
+     * @throws IllegalStateException when the pipeline was built without a hierarchy builder
+     */
+    public Hierarchy hierarchy() {
+        Hierarchy h = hierarchy;
+        if (h == null) {
+            if (hierarchyBuilder == null) {
+                throw new IllegalStateException("this pipeline has no hierarchy builder; set one with Pipeline.Builder.hierarchy");
+            }
+            synchronized (this) {
+                h = hierarchy;
+                if (h == null) {
+                    h = hierarchyBuilder.get();
+                    hierarchy = h;
+                }
+            }
+        }
+        return h;
     }
 
     /** Wall-clock milliseconds per stage, in pipeline order, plus {@code "total"}. */
