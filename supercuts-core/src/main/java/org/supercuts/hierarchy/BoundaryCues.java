@@ -1,14 +1,12 @@
 package org.supercuts.hierarchy;
 
-import java.util.Arrays;
-
 import org.supercuts.graph.RegionGraph;
 import org.supercuts.image.LabelMap;
 
 /**
  * Contour cues on the shared boundaries of adjacent superpixels: for each adjacency entry of a {@link RegionGraph}, the sum
  * over the boundary's 4-neighbour pixel pairs of a pixel-pair strength. The strength of a pair (p, q) at scale
- * (blur {@code b}, offset {@code o}) is the Euclidean distance between the box-blurred (radius b) feature vectors at the
+ * (box {@code b}, offset {@code o}) is the Euclidean distance between the mean feature vectors over boxes of radius b at the
  * points {@code o} pixels beyond p and beyond q across the boundary (clamped to the image): a colour gradient measured
  * over a baseline of {@code 2o + 1} pixels, the cheap counterpart of the half-disc differences of Pb (Martin et al., TPAMI
  * 2004). Scale (0, 0) is the plain difference of the two pixels.
@@ -24,7 +22,7 @@ public final class BoundaryCues {
      * {@code planes} at each scale, weighted by {@code weights[s]} and divided by {@code norm}.
      *
      * @param planes  feature planes, one value per pixel each (e.g. CIELAB)
-     * @param blurs   box-blur radius of each scale
+     * @param blurs   box radius of each scale (box means are taken from integral images, the box clipped to the image)
      * @param offsets offset of each scale
      * @param weights weight of each scale
      */
@@ -35,15 +33,85 @@ public final class BoundaryCues {
         int[] lbl = superpixels.backingArray();
         int entries = graph.neighbourStart(graph.regionCount());
         double[] sum = new double[entries];
+        boolean anyBlur = false;
         for (int s = 0; s < blurs.length; s++) {
-            if (weights[s] == 0) {
-                continue;
-            }
-            float[][] blurred = new float[planes.length][];
+            anyBlur |= weights[s] != 0 && blurs[s] > 0;
+        }
+        double[][] integral = null;
+        if (anyBlur) {
+            integral = new double[planes.length][];
             for (int c = 0; c < planes.length; c++) {
-                blurred[c] = blurs[s] > 0 ? boxBlur(planes[c], w, h, blurs[s]) : planes[c];
+                integral[c] = integral(planes[c], w, h);
             }
-            accumulate(blurred, lbl, w, h, graph, offsets[s], weights[s] / norm, sum);
+        }
+        int c = planes.length;
+        double[] fp = new double[c];
+        double[] fq = new double[c];
+        long lastKey = -1;
+        int lastEntry = -1;
+        for (int y = 0; y < h; y++) {
+            int row = y * w;
+            for (int x = 0; x < w; x++) {
+                int i = row + x;
+                int l = lbl[i];
+                for (int dir = 0; dir < 2; dir++) {
+                    int m;
+                    if (dir == 0) {
+                        if (x + 1 >= w || lbl[i + 1] == l) {
+                            continue;
+                        }
+                        m = lbl[i + 1];
+                    } else {
+                        if (y + 1 >= h || lbl[i + w] == l) {
+                            continue;
+                        }
+                        m = lbl[i + w];
+                    }
+                    long key = ((long) Math.min(l, m) << 32) | Math.max(l, m);
+                    if (key != lastKey) {
+                        lastKey = key;
+                        lastEntry = entry(graph, Math.min(l, m), Math.max(l, m));
+                    }
+                    double strength = 0;
+                    for (int s = 0; s < blurs.length; s++) {
+                        if (weights[s] == 0) {
+                            continue;
+                        }
+                        int o = offsets[s];
+                        int px;
+                        int py;
+                        int qx;
+                        int qy;
+                        if (dir == 0) {
+                            px = Math.max(0, x - o);
+                            qx = Math.min(w - 1, x + 1 + o);
+                            py = y;
+                            qy = y;
+                        } else {
+                            px = x;
+                            qx = x;
+                            py = Math.max(0, y - o);
+                            qy = Math.min(h - 1, y + 1 + o);
+                        }
+                        if (blurs[s] == 0) {
+                            for (int k = 0; k < c; k++) {
+                                fp[k] = planes[k][py * w + px];
+                                fq[k] = planes[k][qy * w + qx];
+                            }
+                        } else {
+                            boxMeans(integral, w, h, px, py, blurs[s], fp);
+                            boxMeans(integral, w, h, qx, qy, blurs[s], fq);
+                        }
+                        double d2 = 0;
+                        for (int k = 0; k < c; k++) {
+                            double d = fp[k] - fq[k];
+                            d2 += d * d;
+                        }
+                        strength += weights[s] * Math.sqrt(d2);
+                    }
+                    sum[lastEntry] += strength / norm;
+                }
+            }
         }
         // Sums went to the entry of the smaller label; mirror them.
         int n = graph.regionCount();
@@ -58,48 +126,32 @@ public final class BoundaryCues {
         return sum;
     }
 
-    private static void accumulate(float[][] f, int[] lbl, int w, int h, RegionGraph graph, int o, double weight, double[] sum) {
-        int c = f.length;
-        long lastKey = -1;
-        int lastEntry = -1;
+    /** Integral image with a zero first row and column: {@code (w + 1) x (h + 1)}. */
+    static double[] integral(float[] in, int w, int h) {
+        int w1 = w + 1;
+        double[] s = new double[w1 * (h + 1)];
         for (int y = 0; y < h; y++) {
-            int row = y * w;
+            double row = 0;
             for (int x = 0; x < w; x++) {
-                int i = row + x;
-                int l = lbl[i];
-                if (x + 1 < w && lbl[i + 1] != l) {
-                    int m = lbl[i + 1];
-                    long key = ((long) Math.min(l, m) << 32) | Math.max(l, m);
-                    if (key != lastKey) {
-                        lastKey = key;
-                        lastEntry = entry(graph, Math.min(l, m), Math.max(l, m));
-                    }
-                    int p = row + Math.max(0, x - o);
-                    int q = row + Math.min(w - 1, x + 1 + o);
-                    sum[lastEntry] += weight * distance(f, c, p, q);
-                }
-                if (y + 1 < h && lbl[i + w] != l) {
-                    int m = lbl[i + w];
-                    long key = ((long) Math.min(l, m) << 32) | Math.max(l, m);
-                    if (key != lastKey) {
-                        lastKey = key;
-                        lastEntry = entry(graph, Math.min(l, m), Math.max(l, m));
-                    }
-                    int p = Math.max(0, y - o) * w + x;
-                    int q = Math.min(h - 1, y + 1 + o) * w + x;
-                    sum[lastEntry] += weight * distance(f, c, p, q);
-                }
+                row += in[y * w + x];
+                s[(y + 1) * w1 + x + 1] = s[y * w1 + x + 1] + row;
             }
         }
+        return s;
     }
 
-    private static double distance(float[][] f, int c, int p, int q) {
-        double s = 0;
-        for (int k = 0; k < c; k++) {
-            double d = f[k][p] - f[k][q];
-            s += d * d;
+    /** Means of the box of radius r around (x, y), clipped to the image, of every plane. */
+    private static void boxMeans(double[][] integral, int w, int h, int x, int y, int r, double[] out) {
+        int x0 = Math.max(0, x - r);
+        int y0 = Math.max(0, y - r);
+        int x1 = Math.min(w, x + r + 1);
+        int y1 = Math.min(h, y + r + 1);
+        int w1 = w + 1;
+        double inv = 1.0 / ((x1 - x0) * (y1 - y0));
+        for (int k = 0; k < integral.length; k++) {
+            double[] s = integral[k];
+            out[k] = (s[y1 * w1 + x1] - s[y0 * w1 + x1] - s[y1 * w1 + x0] + s[y0 * w1 + x0]) * inv;
         }
-        return Math.sqrt(s);
     }
 
     static int entry(RegionGraph g, int from, int to) {
@@ -117,52 +169,5 @@ public final class BoundaryCues {
             }
         }
         throw new IllegalStateException("regions " + from + " and " + to + " touch in the labels but not in the graph");
-    }
-
-    /** Box blur of radius r (separable running sums, borders clamped). */
-    static float[] boxBlur(float[] in, int w, int h, int r) {
-        float[] tmp = new float[in.length];
-        float[] out = new float[in.length];
-        float inv = 1f / (2 * r + 1);
-        for (int y = 0; y < h; y++) {
-            int row = y * w;
-            double acc = 0;
-            for (int d = -r; d <= r; d++) {
-                acc += in[row + clamp(d, w)];
-            }
-            for (int x = 0; x < w; x++) {
-                tmp[row + x] = (float) (acc * inv);
-                acc += in[row + clamp(x + r + 1, w)] - in[row + clamp(x - r, w)];
-            }
-        }
-        for (int x = 0; x < w; x++) {
-            double acc = 0;
-            for (int d = -r; d <= r; d++) {
-                acc += tmp[clamp(d, h) * w + x];
-            }
-            for (int y = 0; y < h; y++) {
-                out[y * w + x] = (float) (acc * inv);
-                acc += tmp[clamp(y + r + 1, h) * w + x] - tmp[clamp(y - r, h) * w + x];
-            }
-        }
-        return out;
-    }
-
-    private static int clamp(int v, int n) {
-        return v < 0 ? 0 : v >= n ? n - 1 : v;
-    }
-
-    /** The boundary length (pixel pairs) of each adjacency entry, as doubles. */
-    static double[] lengths(RegionGraph g) {
-        int entries = g.neighbourStart(g.regionCount());
-        double[] len = new double[entries];
-        for (int k = 0; k < entries; k++) {
-            len[k] = g.boundaryLength(k);
-        }
-        return len;
-    }
-
-    static double[] copy(double[] a) {
-        return Arrays.copyOf(a, a.length);
     }
 }

@@ -50,7 +50,15 @@ public final class ResultPictures {
     }
 
     public static BufferedImage levels(PlanarImage image, Segmentation s) {
-        List<LabelMap> levels = s.levels();
+        List<String> captions = new java.util.ArrayList<>();
+        for (int l = 0; l < s.levels().size(); l++) {
+            captions.add("level " + l + ": " + s.levels().get(l).count() + " segments");
+        }
+        return levels(image, s.levels(), captions);
+    }
+
+    /** Label maps side by side, each region painted its mean colour with black boundaries, a caption above each. */
+    public static BufferedImage levels(PlanarImage image, List<LabelMap> levels, List<String> captions) {
         int w = image.width();
         int h = image.height();
         int gap = 6;
@@ -82,7 +90,7 @@ public final class ResultPictures {
                 }
             }
             g.setColor(Color.BLACK);
-            g.drawString("level " + l + ": " + m.count() + " segments", ox + 2, 13);
+            g.drawString(captions.get(l), ox + 2, 13);
         }
         g.dispose();
         return out;

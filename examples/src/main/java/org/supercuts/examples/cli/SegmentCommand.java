@@ -18,7 +18,10 @@ import java.util.concurrent.TimeUnit;
 
 import org.supercuts.Pipeline;
 import org.supercuts.Segmentation;
+import org.supercuts.hierarchy.Hierarchy;
+import org.supercuts.hierarchy.Level;
 import org.supercuts.image.ImageFiles;
+import org.supercuts.image.LabelImages;
 import org.supercuts.io.NpyWriter;
 import org.supercuts.image.LabelMap;
 import org.supercuts.image.PlanarImage;
@@ -47,6 +50,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Segment images: salient-object mask, soft map, object box, hierarchy levels.")
 public final class SegmentCommand implements Callable<Integer> {
     static final String SAMPLE = "/org/supercuts/examples/sample/chelsea.png";
+    /** Levels written by --hierarchy: coarse, the BSDS ODS threshold of the default hierarchy, fine. */
+    static final List<Double> HIERARCHY_THRESHOLDS = List.of(0.9, 0.8, 0.7, 0.6);
 
     @Parameters(paramLabel = "IMAGE", arity = "0..*", description = "Images to segment (default: the bundled sample photograph).")
     List<Path> images = new ArrayList<>();
@@ -62,6 +67,15 @@ public final class SegmentCommand implements Callable<Integer> {
 
     @Option(names = "--debug", description = "Print stack traces of errors.")
     boolean debug;
+
+    @Option(names = "--hierarchy", description = "Also write the hierarchy: STEM-ucm.png (the ultrametric contour map, 16-bit,"
+            + " 65535 = height 1), STEM-level-I.png (16-bit label maps, I = 0 coarsest) and STEM-hierarchy.png (the levels side"
+            + " by side); the levels are those at --hierarchy-thresholds.")
+    boolean hierarchy;
+
+    @Option(names = "--hierarchy-thresholds", paramLabel = "T,...", split = ",",
+            description = "With --hierarchy: the thresholds of the levels written, in [0, 1] (default: ${DEFAULT-VALUE}).")
+    List<Double> hierarchyThresholds = new ArrayList<>(HIERARCHY_THRESHOLDS);
 
     @Mixin
     PipelineOptions pipelineOptions;
@@ -80,6 +94,11 @@ public final class SegmentCommand implements Callable<Integer> {
         int threads = pipelineOptions.threads();
         int workers = inputs.size() > 1 ? Math.min(threads, inputs.size()) : 1;
         Files.createDirectories(out);
+        for (double t : hierarchyThresholds) {
+            if (!(t >= 0 && t <= 1)) {
+                throw new IllegalArgumentException("--hierarchy-thresholds must be in [0, 1], got " + t);
+            }
+        }
         if (dump != null) {
             Files.createDirectories(dump);
         }
@@ -141,10 +160,45 @@ public final class SegmentCommand implements Callable<Integer> {
         ImageFiles.writeSoft(s.softMask(), w, h, out.resolve(stem + "-soft.png"));
         ImageFiles.writePng(ResultPictures.overlay(image, s), out.resolve(stem + "-overlay.png"));
         ImageFiles.writePng(ResultPictures.levels(image, s), out.resolve(stem + "-levels.png"));
-        writeJson(resultJson(input, s), out.resolve(stem + ".json"));
+        Map<String, Object> json = resultJson(input, s);
+        if (hierarchy) {
+            json.put("hierarchy", writeHierarchy(image, s.hierarchy(), stem));
+        }
+        writeJson(json, out.resolve(stem + ".json"));
         if (dump != null) {
             writeDump(s, dump, stem);
         }
+    }
+
+    /** Writes the contour map, the levels at the chosen thresholds and their picture; returns what the JSON records. */
+    private Map<String, Object> writeHierarchy(PlanarImage image, Hierarchy h, String stem) {
+        List<Double> thresholds = new ArrayList<>(hierarchyThresholds);
+        thresholds.sort(java.util.Comparator.reverseOrder());
+        LabelImages.write16(h.ucm().toUnsigned16(), h.width(), h.height(), out.resolve(stem + "-ucm.png"));
+        List<LabelMap> maps = new ArrayList<>();
+        List<String> captions = new ArrayList<>();
+        List<Map<String, Object>> levelJson = new ArrayList<>();
+        for (int i = 0; i < thresholds.size(); i++) {
+            Level level = h.atThreshold(thresholds.get(i));
+            LabelImages.write16(level.labels(), out.resolve(stem + "-level-" + i + ".png"));
+            maps.add(level.labels());
+            captions.add(String.format(java.util.Locale.ROOT, "t = %.2f: %d segments", level.threshold(), level.segments()));
+            Map<String, Object> l = new LinkedHashMap<>();
+            l.put("file", stem + "-level-" + i + ".png");
+            l.put("threshold", level.threshold());
+            l.put("segments", level.segments());
+            if (level.clamped()) {
+                l.put("note", level.note());
+            }
+            levelJson.add(l);
+        }
+        ImageFiles.writePng(ResultPictures.levels(image, maps, captions), out.resolve(stem + "-hierarchy.png"));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("ucm", stem + "-ucm.png");
+        json.put("superpixels", h.tree().regionCount());
+        json.put("max_height", h.tree().maxHeight());
+        json.put("levels", levelJson);
+        return json;
     }
 
     /** Writes the numbers every stage after the features worked on, as .npy (float64, C order). */

@@ -45,7 +45,7 @@ import org.supercuts.superpixel.Slic;
  * <p>Usage: {@code java -cp examples/target/supercuts.jar org.supercuts.examples.study.HierarchyStudy ROOT SPLITS K [-b]
  * [-n LIMIT] VARIANT...} with SPLITS e.g. {@code train,val}, K the SLIC superpixel count, and each VARIANT either
  * {@code ncut:S} (recursive normalized cuts down to S segments, the previous hierarchy) or {@code cm} with optional
- * {@code :key=value,...} overrides of {@link ContourMerging#defaults()} (keys fine, medium, coarse, region, small, scale).
+ * {@code :key=value,...} overrides of {@link ContourMerging#defaults()} (keys fine, medium, coarse, wide, region, hist, spectral, vectors, norm, small, scale).
  *
  * <p>Thread safety: a program entry point.
  */
@@ -159,7 +159,9 @@ public final class HierarchyStudy {
 
     static HierarchyBuilder contourMerging(String variant) {
         ContourMerging c = ContourMerging.defaults();
-        double[] cw = {Double.NaN, Double.NaN, Double.NaN};
+        double[] cw = {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
+        double[] base = {0.5, 0.5, 0.5, 0};
+        double[] spectral = {0, 8};
         int colon = variant.indexOf(':');
         if (colon > 0) {
             for (String kv : variant.substring(colon + 1).split(",")) {
@@ -169,6 +171,11 @@ public final class HierarchyStudy {
                     case "fine" -> cw[0] = v;
                     case "medium" -> cw[1] = v;
                     case "coarse" -> cw[2] = v;
+                    case "wide" -> cw[3] = v;
+                    case "hist" -> c = c.histogramWeight(v);
+                    case "spectral" -> spectral[0] = v;
+                    case "vectors" -> spectral[1] = v;
+                    case "norm" -> c = c.normalisation(v);
                     case "region" -> c = c.regionWeight(v);
                     case "small" -> c = c.smallRegion(v);
                     case "scale" -> c = c.heightScale(v);
@@ -176,8 +183,16 @@ public final class HierarchyStudy {
                 }
             }
         }
-        if (!Double.isNaN(cw[0]) || !Double.isNaN(cw[1]) || !Double.isNaN(cw[2])) {
-            c = c.contourWeights(Double.isNaN(cw[0]) ? 0.5 : cw[0], Double.isNaN(cw[1]) ? 0.5 : cw[1], Double.isNaN(cw[2]) ? 0.5 : cw[2]);
+        if (spectral[0] > 0) {
+            c = c.spectral(spectral[0], (int) spectral[1]);
+        }
+        boolean any = false;
+        for (int i = 0; i < 4; i++) {
+            any |= !Double.isNaN(cw[i]);
+            cw[i] = Double.isNaN(cw[i]) ? base[i] : cw[i];
+        }
+        if (any) {
+            c = c.contourWeights(cw[0], cw[1], cw[2], cw[3]);
         }
         return c;
     }
