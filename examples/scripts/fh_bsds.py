@@ -17,7 +17,7 @@ import cv2
 import numpy as np
 from skimage.segmentation import felzenszwalb
 
-SCALES = [50, 75, 100, 150, 200, 300, 400, 500, 700, 1000, 1500, 2000, 3000]
+SCALES = [50, 100, 200, 300, 500, 1000, 2000, 3000]
 
 
 def segment(args):
@@ -25,10 +25,14 @@ def segment(args):
     stem = os.path.splitext(os.path.basename(path))[0]
     image = cv2.cvtColor(cv2.imread(path, cv2.IMREAD_COLOR), cv2.COLOR_BGR2RGB)
     for s in SCALES:
-        labels = felzenszwalb(image, scale=s, sigma=0.8, min_size=20)
         target = os.path.join(out, "segmentations", str(s))
+        file = os.path.join(target, stem + ".png")
+        if os.path.exists(file):  # resume an interrupted run
+            continue
+        labels = felzenszwalb(image, scale=s, sigma=0.8, min_size=20)
         os.makedirs(target, exist_ok=True)
-        cv2.imwrite(os.path.join(target, stem + ".png"), labels.astype(np.uint16))
+        cv2.imwrite(file + ".tmp.png", labels.astype(np.uint16))
+        os.replace(file + ".tmp.png", file)
     return stem
 
 

@@ -19,6 +19,7 @@ import org.supercuts.hierarchy.Hierarchy;
 import org.supercuts.hierarchy.HierarchyBuilder;
 import org.supercuts.hierarchy.HierarchyInput;
 import org.supercuts.image.BoundingBox;
+import org.supercuts.image.Cielab;
 import org.supercuts.image.LabelMap;
 import org.supercuts.image.Masks;
 import org.supercuts.image.PlanarImage;
@@ -116,7 +117,9 @@ public final class Pipeline {
             throw new IllegalArgumentException("image " + image.width() + "x" + image.height() + " gave " + sp.count()
                     + " superpixel(s) with " + superpixels.describe() + "; the spectral stage needs at least 2 regions");
         }
-        RegionGraph graph = RegionGraph.build(image, sp);
+        // The CIELAB planes are kept for the hierarchy, which would otherwise convert the image again.
+        float[][] lab = Cielab.planes(image);
+        RegionGraph graph = RegionGraph.build(image, lab, sp);
         t = lap(timings, "graph", t);
         RegionFeatures f = features.extract(image, sp, graph);
         t = lap(timings, "features", t);
@@ -161,7 +164,8 @@ public final class Pipeline {
         timings.put("total", (t - t0) / 1e6);
         // The hierarchy is built when first asked for, so callers that only want the mask do not pay for it.
         java.util.function.Supplier<Hierarchy> hierarchy = hierarchyBuilder == null ? null
-                : () -> Hierarchy.of(sp, hierarchyBuilder.build(HierarchyInput.of(image, sp, graph).withPartition(partition.tree())));
+                : () -> Hierarchy.of(sp, hierarchyBuilder.build(HierarchyInput.of(image, sp, graph).withLab(lab)
+                        .withPartition(partition.tree())));
         return new Segmentation(sp, graph, f, w, partition, regionFg, soft, mask, box, levelMaps, timings, provenance(),
                 hierarchy);
     }

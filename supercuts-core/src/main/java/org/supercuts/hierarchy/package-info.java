@@ -6,7 +6,7 @@
  * interface family ({@link org.supercuts.hierarchy.HierarchyBuilder}: agglomerative
  * {@link org.supercuts.hierarchy.ContourMerging}, the normalized-cut tree {@link
  * org.supercuts.hierarchy.SpectralTreeHierarchy}). It may use {@code org.supercuts.image}, {@code org.supercuts.graph},
- * {@code org.supercuts.spectral}.
+ * {@code org.supercuts.spectral}, {@code org.supercuts.linalg}.
  *
  * <p>Any scale, by count or by threshold (heights lie in [0, 1]); out-of-range scales are clamped and say so:
  * <pre>{@code

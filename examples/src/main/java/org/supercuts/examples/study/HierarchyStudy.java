@@ -160,7 +160,7 @@ public final class HierarchyStudy {
     static HierarchyBuilder contourMerging(String variant) {
         ContourMerging c = ContourMerging.defaults();
         double[] cw = {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
-        double[] base = {0.5, 0.5, 0.5, 0};
+        double[] base = {0.2, 0, 1, 0.5};
         double[] spectral = {0, 8};
         int colon = variant.indexOf(':');
         if (colon > 0) {
