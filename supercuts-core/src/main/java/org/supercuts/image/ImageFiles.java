@@ -2,6 +2,7 @@ package org.supercuts.image;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -11,9 +12,9 @@ import java.nio.file.StandardCopyOption;
 import javax.imageio.ImageIO;
 
 /**
- * Writing result images: binary masks (0/255), soft maps (0..255) and pictures, each written atomically (to a temporary
- * file in the same folder, then moved into place), so an interrupted batch run never leaves a half-written file under
- * the final name.
+ * Writing result images: binary masks (0/255), soft maps (0..255), 16-bit label maps and pictures. Writes to a path are
+ * atomic (to a temporary file in the same folder, then moved into place), so an interrupted batch run never leaves a
+ * half-written file under the final name; writes to an {@link OutputStream} leave the stream open.
  *
  * <p>Thread safety: stateless static methods; concurrent writes to different paths are safe.
  */
@@ -23,31 +24,33 @@ public final class ImageFiles {
 
     /** Writes a binary mask (non-zero = foreground) as an 8-bit grey PNG with values 0 and 255. */
     public static void writeMask(byte[] mask, int width, int height, Path path) {
-        checkLength(mask.length, width, height, "mask");
-        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
-        byte[] row = new byte[width];
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                row[x] = mask[y * width + x] != 0 ? (byte) 255 : 0;
-            }
-            out.getRaster().setDataElements(0, y, width, 1, row);
-        }
-        writePng(out, path);
+        writePng(Masks.toBufferedImage(mask, width, height), path);
     }
 
     /** Writes a soft map in [0, 1] as an 8-bit grey PNG (value * 255, rounded, clamped). */
     public static void writeSoft(float[] soft, int width, int height, Path path) {
-        checkLength(soft.length, width, height, "soft map");
-        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
-        byte[] row = new byte[width];
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                int v = Math.round(soft[y * width + x] * 255f);
-                row[x] = (byte) Math.max(0, Math.min(255, v));
+        writePng(Masks.softToBufferedImage(soft, width, height), path);
+    }
+
+    /** Writes a label map as a 16-bit grey PNG of the raw labels ({@link LabelMap#toBufferedImage()}). */
+    public static void writeLabels(LabelMap labels, Path path) {
+        writePng(labels.toBufferedImage(), path);
+    }
+
+    /**
+     * Writes any picture as PNG to a stream; the stream is flushed, not closed.
+     *
+     * @throws UncheckedIOException naming the cause when the stream fails
+     */
+    public static void writePng(BufferedImage image, OutputStream out) {
+        try {
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IllegalStateException("no PNG writer available for a " + image.getType() + " image");
             }
-            out.getRaster().setDataElements(0, y, width, 1, row);
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write PNG: " + e.getMessage(), e);
         }
-        writePng(out, path);
     }
 
     /** Writes any picture as PNG, atomically. */
@@ -75,12 +78,6 @@ public final class ImageFiles {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void checkLength(int length, int width, int height, String what) {
-        if (length != width * height) {
-            throw new IllegalArgumentException(what + " has length " + length + ", expected width*height=" + width * height);
         }
     }
 }

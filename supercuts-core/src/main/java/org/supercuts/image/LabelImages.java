@@ -11,10 +11,11 @@ import java.util.Objects;
 import javax.imageio.ImageIO;
 
 /**
- * Label maps as PNG files: written as 16-bit grey (labels 0..65535, every pixel labelled), read from 16-bit or 8-bit grey
+ * Label maps as PNG files, read from 16-bit or 8-bit grey
  * (the value is the label) or from 8-bit colour (label = R + 256 G + 65536 B, the usual encoding of tools that write more
  * than 256 labels in colour), then compacted to {@code 0..K-1} in raster order of first appearance (gaps are allowed in the
- * file).
+ * file). They are written with {@link ImageFiles#writeLabels} (16-bit grey, every pixel labelled); {@link #write16} writes
+ * other unsigned 16-bit maps such as contour maps.
  *
  * <p>An 8-bit grey file that uses all 256 values is refused: a tool that wrote more than 255 regions into 8 bits has
  * wrapped labels around, and the regions cannot be told apart any more.
@@ -23,30 +24,6 @@ import javax.imageio.ImageIO;
  */
 public final class LabelImages {
     private LabelImages() {
-    }
-
-    /**
-     * Writes {@code labels} as a 16-bit grey PNG, atomically.
-     *
-     * @throws IllegalArgumentException when there are more than 65536 labels
-     */
-    public static void write16(LabelMap labels, Path path) {
-        Objects.requireNonNull(labels, "labels");
-        if (labels.count() > 65536) {
-            throw new IllegalArgumentException("a 16-bit PNG holds at most 65536 labels, the map has " + labels.count());
-        }
-        int w = labels.width();
-        int h = labels.height();
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_USHORT_GRAY);
-        short[] row = new short[w];
-        int[] lbl = labels.backingArray();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                row[x] = (short) lbl[y * w + x];
-            }
-            out.getRaster().setDataElements(0, y, w, 1, row);
-        }
-        ImageFiles.writePng(out, path);
     }
 
     /** Writes unsigned 16-bit values (e.g. {@code Ucm.toUnsigned16()}) as a 16-bit grey PNG, atomically. */

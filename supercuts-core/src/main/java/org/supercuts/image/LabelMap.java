@@ -1,5 +1,7 @@
 package org.supercuts.image;
 
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferUShort;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -150,6 +152,24 @@ public final class LabelMap {
     /** A copy-free ImgLib2 view (X, Y) of the labels. */
     public ArrayImg<IntType, IntArray> asImg() {
         return ArrayImgs.ints(labels, width, height);
+    }
+
+    /**
+     * The labels as a 16-bit grey picture (pixel value = label), the format of {@code STEM-objects.png} and of BSDS-style
+     * segmentation files.
+     *
+     * @throws IllegalStateException when there are more than 65 536 labels
+     */
+    public BufferedImage toBufferedImage() {
+        if (count > 65536) {
+            throw new IllegalStateException("a 16-bit picture holds at most 65536 labels, this map has " + count);
+        }
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_USHORT_GRAY);
+        short[] data = ((DataBufferUShort) out.getRaster().getDataBuffer()).getData();
+        for (int i = 0; i < labels.length; i++) {
+            data[i] = (short) labels[i];
+        }
+        return out;
     }
 
     @Override

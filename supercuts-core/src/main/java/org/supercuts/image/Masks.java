@@ -1,5 +1,6 @@
 package org.supercuts.image;
 
+import java.awt.image.BufferedImage;
 import java.util.Optional;
 
 /**
@@ -88,5 +89,40 @@ public final class Masks {
             }
         }
         return bestBox == null ? Optional.empty() : Optional.of(new BoundingBox(bestBox[0], bestBox[1], bestBox[2], bestBox[3]));
+    }
+
+    /** A binary mask (non-zero = foreground) as an 8-bit grey picture with values 0 and 255. */
+    public static BufferedImage toBufferedImage(byte[] mask, int width, int height) {
+        checkLength(mask.length, width, height, "mask");
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        byte[] row = new byte[width];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                row[x] = mask[y * width + x] != 0 ? (byte) 255 : 0;
+            }
+            out.getRaster().setDataElements(0, y, width, 1, row);
+        }
+        return out;
+    }
+
+    /** A soft map in [0, 1] as an 8-bit grey picture (value * 255, rounded, clamped). */
+    public static BufferedImage softToBufferedImage(float[] soft, int width, int height) {
+        checkLength(soft.length, width, height, "soft map");
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        byte[] row = new byte[width];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int v = Math.round(soft[y * width + x] * 255f);
+                row[x] = (byte) Math.max(0, Math.min(255, v));
+            }
+            out.getRaster().setDataElements(0, y, width, 1, row);
+        }
+        return out;
+    }
+
+    private static void checkLength(int length, int width, int height, String what) {
+        if (length != width * height) {
+            throw new IllegalArgumentException(what + " has length " + length + ", expected width*height=" + width * height);
+        }
     }
 }

@@ -24,7 +24,7 @@ class LabelImagesTest {
             l[i] = i;
         }
         LabelMap m = LabelMap.of(w, h, l);
-        LabelImages.write16(m, dir.resolve("m.png"));
+        ImageFiles.writeLabels(m, dir.resolve("m.png"));
         assertThat(LabelImages.read(dir.resolve("m.png"))).isEqualTo(m);
     }
 

@@ -16,28 +16,27 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 import org.supercuts.Pipeline;
 import org.supercuts.Segmentation;
 import org.supercuts.hierarchy.Hierarchy;
 import org.supercuts.hierarchy.Level;
 import org.supercuts.image.ImageFiles;
 import org.supercuts.image.LabelImages;
-import org.supercuts.io.NpyWriter;
 import org.supercuts.image.LabelMap;
 import org.supercuts.image.PlanarImage;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
+import org.supercuts.io.NpyWriter;
+import org.supercuts.render.Pictures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code supercuts segment IMAGE... [--out DIR]}: writes, per input {@code STEM}, {@code STEM-mask.png} (0/255),
@@ -158,8 +157,8 @@ public final class SegmentCommand implements Callable<Integer> {
         int h = image.height();
         ImageFiles.writeMask(s.mask(), w, h, out.resolve(stem + "-mask.png"));
         ImageFiles.writeSoft(s.softMask(), w, h, out.resolve(stem + "-soft.png"));
-        ImageFiles.writePng(ResultPictures.overlay(image, s), out.resolve(stem + "-overlay.png"));
-        ImageFiles.writePng(ResultPictures.levels(image, s), out.resolve(stem + "-levels.png"));
+        ImageFiles.writePng(Pictures.overlay(image, s), out.resolve(stem + "-overlay.png"));
+        ImageFiles.writePng(Pictures.levels(image, s.levels()), out.resolve(stem + "-levels.png"));
         Map<String, Object> json = resultJson(input, s);
         if (hierarchy) {
             json.put("hierarchy", writeHierarchy(image, s.hierarchy(), stem));
@@ -176,13 +175,11 @@ public final class SegmentCommand implements Callable<Integer> {
         thresholds.sort(java.util.Comparator.reverseOrder());
         LabelImages.write16(h.ucm().toUnsigned16(), h.width(), h.height(), out.resolve(stem + "-ucm.png"));
         List<LabelMap> maps = new ArrayList<>();
-        List<String> captions = new ArrayList<>();
         List<Map<String, Object>> levelJson = new ArrayList<>();
         for (int i = 0; i < thresholds.size(); i++) {
             Level level = h.atThreshold(thresholds.get(i));
-            LabelImages.write16(level.labels(), out.resolve(stem + "-level-" + i + ".png"));
+            ImageFiles.writeLabels(level.labels(), out.resolve(stem + "-level-" + i + ".png"));
             maps.add(level.labels());
-            captions.add(String.format(java.util.Locale.ROOT, "t = %.2f: %d segments", level.threshold(), level.segments()));
             Map<String, Object> l = new LinkedHashMap<>();
             l.put("file", stem + "-level-" + i + ".png");
             l.put("threshold", level.threshold());
@@ -192,7 +189,7 @@ public final class SegmentCommand implements Callable<Integer> {
             }
             levelJson.add(l);
         }
-        ImageFiles.writePng(ResultPictures.levels(image, maps, captions), out.resolve(stem + "-hierarchy.png"));
+        ImageFiles.writePng(Pictures.levels(image, maps), out.resolve(stem + "-hierarchy.png"));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("ucm", stem + "-ucm.png");
         json.put("superpixels", h.tree().regionCount());

@@ -13,9 +13,9 @@ import org.supercuts.Segmentation;
 import org.supercuts.SuperCuts;
 import org.supercuts.eval.metrics.ConfusionCounts;
 import org.supercuts.eval.metrics.GroundTruthMasks;
-import org.supercuts.examples.cli.ResultPictures;
 import org.supercuts.image.ImageFiles;
 import org.supercuts.image.PlanarImage;
+import org.supercuts.render.Pictures;
 
 /**
  * Draws the contact sheet of docs/images: for each given ECSSD image, the default pipeline's overlay (superpixel
@@ -55,7 +55,7 @@ public final class OverlaySheet {
             PlanarImage gt = PlanarImage.read(root.resolve("ground_truth_mask").resolve(id + ".png"));
             Segmentation s = pipeline.segment(img);
             double iou = ConfusionCounts.of(s.mask(), GroundTruthMasks.binarise(gt.plane(0))).iou();
-            BufferedImage overlay = ResultPictures.overlay(img, s);
+            BufferedImage overlay = Pictures.overlay(img, s);
             BufferedImage soft = softPicture(s);
             int x = (k % columns) * TILE_W;
             int y = (k / columns) * tileH;

@@ -10,6 +10,7 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.supercuts.image.ImageFiles;
 import org.supercuts.image.LabelImages;
 import org.supercuts.image.LabelMap;
 
@@ -81,7 +82,7 @@ class HierarchyCommandsTest {
             int y = i / 40;
             square[i] = x >= 10 && x < 30 && y >= 8 && y < 22 ? 1 : 0;
         }
-        LabelImages.write16(LabelMap.of(40, 30, square), pred.resolve("1.png"));
+        ImageFiles.writeLabels(LabelMap.of(40, 30, square), pred.resolve("1.png"));
         // Image 2: an 8-bit map using all 256 values (labels wrapped around).
         BufferedImage wrapped = new BufferedImage(40, 30, BufferedImage.TYPE_BYTE_GRAY);
         for (int i = 0; i < 40 * 30; i++) {

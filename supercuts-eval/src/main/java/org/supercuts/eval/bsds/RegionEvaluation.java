@@ -23,7 +23,7 @@ import org.supercuts.eval.dataset.BsdsGroundTruth;
 import org.supercuts.eval.dataset.Dataset;
 import org.supercuts.eval.dataset.DatasetProblem;
 import org.supercuts.eval.dataset.Sample;
-import org.supercuts.image.LabelImages;
+import org.supercuts.image.ImageFiles;
 import org.supercuts.image.LabelMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -202,7 +202,7 @@ public final class RegionEvaluation {
                 seg.boundaryUnion(), bdry, BoundaryScores.tolerance(seg.width(), seg.height())) : null;
         if (saveSegmentations) {
             for (int s = 0; s < scales.size(); s++) {
-                LabelImages.write16(seg.level(s), out.resolve("segmentations").resolve(scales.get(s)).resolve(sample.id() + ".png"));
+                ImageFiles.writeLabels(seg.level(s), out.resolve("segmentations").resolve(scales.get(s)).resolve(sample.id() + ".png"));
             }
         }
         int bestCover = 0;

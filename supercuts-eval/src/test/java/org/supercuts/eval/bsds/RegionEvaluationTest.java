@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.supercuts.SuperCuts;
 import org.supercuts.eval.dataset.Dataset;
 import org.supercuts.eval.dataset.Datasets;
+import org.supercuts.image.ImageFiles;
 import org.supercuts.image.LabelImages;
 import org.supercuts.image.LabelMap;
 import org.supercuts.superpixel.Slic;
@@ -79,12 +80,12 @@ class RegionEvaluationTest {
         sample("c", 16);
         Path pred = dir.resolve("pred/segmentations");
         // Scale "1": exact halves for a and b; scale "2": one segment. c's file at scale 2 has the wrong size.
-        LabelImages.write16(halves(16), pred.resolve("1/a.png"));
-        LabelImages.write16(whole(), pred.resolve("2/a.png"));
-        LabelImages.write16(halves(8), pred.resolve("1/b.png"));
-        LabelImages.write16(whole(), pred.resolve("2/b.png"));
-        LabelImages.write16(halves(16), pred.resolve("1/c.png"));
-        LabelImages.write16(LabelMap.of(4, 4, new int[16]), pred.resolve("2/c.png"));
+        ImageFiles.writeLabels(halves(16), pred.resolve("1/a.png"));
+        ImageFiles.writeLabels(whole(), pred.resolve("2/a.png"));
+        ImageFiles.writeLabels(halves(8), pred.resolve("1/b.png"));
+        ImageFiles.writeLabels(whole(), pred.resolve("2/b.png"));
+        ImageFiles.writeLabels(halves(16), pred.resolve("1/c.png"));
+        ImageFiles.writeLabels(LabelMap.of(4, 4, new int[16]), pred.resolve("2/c.png"));
         // A malformed ground truth for a fourth image: its own error, the run goes on.
         Files.copy(dir.resolve("data/images/test/a.png"), dir.resolve("data/images/test/d.png"));
         Files.writeString(dir.resolve("data/groundTruth/test/d.mat"), "not a mat file");

@@ -1,0 +1,131 @@
+package org.supercuts.render;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.Objects;
+
+import org.supercuts.Segmentation;
+import org.supercuts.image.LabelMap;
+import org.supercuts.image.PlanarImage;
+
+/**
+ * Pictures of results for people: the standard overlay of a {@link Segmentation} (superpixel boundaries, mask tint,
+ * object box), label maps in palette or mean colours, and the hierarchy levels side by side. Masks, soft maps and raw
+ * label maps as pictures are in {@code org.supercuts.image} ({@code Masks.toBufferedImage},
+ * {@code LabelMap.toBufferedImage}); writing is {@code ImageFiles.writePng} to a path or a stream.
+ *
+ * <p>Thread safety: stateless static methods.
+ */
+public final class Pictures {
+    /** The mask tint of {@link #overlay}. */
+    public static final int MASK_TINT = 0xff3030;
+    /** The superpixel boundary colour of {@link #overlay}. */
+    public static final int BOUNDARY = 0xffe040;
+    /** The box colour of {@link #overlay}. */
+    public static final int BOX = 0x20e040;
+
+    private Pictures() {
+    }
+
+    /** The photo with the mask tinted, superpixel boundaries drawn and the object box outlined. */
+    public static BufferedImage overlay(PlanarImage image, Segmentation s) {
+        Objects.requireNonNull(s, "segmentation");
+        Overlay o = Overlay.of(image).tint(s.mask(), MASK_TINT, 0.4).boundaries(s.superpixels(), BOUNDARY, 0.6);
+        if (s.box().isPresent()) {
+            o = o.box(s.box().get(), BOX);
+        }
+        return o.render();
+    }
+
+    /** Each region painted in its {@link Palette} colour; label {@code background} black (use -1 for none). */
+    public static BufferedImage paletteColours(LabelMap labels, int background) {
+        Objects.requireNonNull(labels, "labels");
+        int w = labels.width();
+        int h = labels.height();
+        int[] colours = new int[labels.count()];
+        for (int l = 0; l < colours.length; l++) {
+            colours[l] = l == background ? 0 : Palette.colour(l);
+        }
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        int[] lbl = labels.backingArray();
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                row[x] = colours[lbl[y * w + x]];
+            }
+            out.setRGB(0, y, w, 1, row, 0, w);
+        }
+        return out;
+    }
+
+    /** Each region painted with its mean colour in {@code image}, region boundaries black when {@code boundaries}. */
+    public static BufferedImage meanColours(PlanarImage image, LabelMap labels, boolean boundaries) {
+        BufferedImage out = new BufferedImage(image.width(), image.height(), BufferedImage.TYPE_INT_RGB);
+        paintMeanColours(out, 0, 0, image, labels, boundaries);
+        return out;
+    }
+
+    /** The levels side by side, coarse to fine, each in mean colours with boundaries and a caption. */
+    public static BufferedImage levels(PlanarImage image, List<LabelMap> levels) {
+        if (levels.isEmpty()) {
+            throw new IllegalArgumentException("levels must not be empty");
+        }
+        int w = image.width();
+        int h = image.height();
+        int gap = 6;
+        int caption = 18;
+        BufferedImage out = new BufferedImage(levels.size() * w + (levels.size() - 1) * gap, h + caption,
+                BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, out.getWidth(), out.getHeight());
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        for (int l = 0; l < levels.size(); l++) {
+            int ox = l * (w + gap);
+            paintMeanColours(out, ox, caption, image, levels.get(l), true);
+            g.setColor(Color.BLACK);
+            g.drawString("level " + l + ": " + levels.get(l).count() + " segments", ox + 2, 13);
+        }
+        g.dispose();
+        return out;
+    }
+
+    private static void paintMeanColours(BufferedImage out, int ox, int oy, PlanarImage image, LabelMap m,
+            boolean boundaries) {
+        if (m.width() != image.width() || m.height() != image.height()) {
+            throw new IllegalArgumentException("labels are " + m.width() + "x" + m.height() + " but the image is "
+                    + image.width() + "x" + image.height());
+        }
+        int w = image.width();
+        int h = image.height();
+        PlanarImage rgb = image.toRgb();
+        int[] lbl = m.backingArray();
+        double[] sum = new double[m.count() * 3];
+        int[] size = m.sizes();
+        for (int i = 0; i < lbl.length; i++) {
+            for (int c = 0; c < 3; c++) {
+                sum[3 * lbl[i] + c] += rgb.plane(c)[i];
+            }
+        }
+        int[] colour = new int[m.count()];
+        for (int r = 0; r < colour.length; r++) {
+            colour[r] = (to8(sum[3 * r] / size[r]) << 16) | (to8(sum[3 * r + 1] / size[r]) << 8) | to8(sum[3 * r + 2] / size[r]);
+        }
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                row[x] = boundaries && Overlay.isBoundary(lbl, w, h, x, y) ? 0x000000 : colour[lbl[y * w + x]];
+            }
+            out.setRGB(ox, oy + y, w, 1, row, 0, w);
+        }
+    }
+
+    private static int to8(double v) {
+        return (int) Math.max(0, Math.min(255, Math.round(v * 255)));
+    }
+}
