@@ -2,13 +2,8 @@ package org.supercuts.image;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
-
-import javax.imageio.ImageIO;
 
 /**
  * Label maps as PNG files, read from 16-bit or 8-bit grey
@@ -49,19 +44,7 @@ public final class LabelImages {
      *                            using all 256 values (labels wrapped around)
      */
     public static LabelMap read(Path path) {
-        Objects.requireNonNull(path, "path");
-        if (!Files.isRegularFile(path)) {
-            throw new ImageReadException(path, "file does not exist");
-        }
-        BufferedImage image;
-        try (InputStream in = Files.newInputStream(path)) {
-            image = ImageIO.read(in);
-        } catch (IOException | RuntimeException e) {
-            throw new ImageReadException(path, "could not be decoded (" + e.getMessage() + ")", e);
-        }
-        if (image == null) {
-            throw new ImageReadException(path, "is not an image format ImageIO can decode");
-        }
+        BufferedImage image = PlanarImage.decode(path);
         int w = image.getWidth();
         int h = image.getHeight();
         Raster raster = image.getRaster();

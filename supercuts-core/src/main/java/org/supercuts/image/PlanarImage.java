@@ -134,6 +134,15 @@ public final class PlanarImage {
      * @throws ImageReadException naming the path when the file is missing, unreadable, empty or not a decodable image
      */
     public static PlanarImage read(Path path) {
+        return fromBufferedImage(decode(path));
+    }
+
+    /**
+     * Decodes an image file through ImageIO, checking that it exists, is readable and decodes to at least 1x1.
+     *
+     * @throws ImageReadException naming the path otherwise
+     */
+    static BufferedImage decode(Path path) {
         Objects.requireNonNull(path, "path");
         if (!Files.exists(path)) {
             throw new ImageReadException(path, "file does not exist");
@@ -153,7 +162,7 @@ public final class PlanarImage {
         if (image.getWidth() < 1 || image.getHeight() < 1) {
             throw new ImageReadException(path, "has size " + image.getWidth() + "x" + image.getHeight() + "; at least 1x1 is needed");
         }
-        return fromBufferedImage(image);
+        return image;
     }
 
     /**

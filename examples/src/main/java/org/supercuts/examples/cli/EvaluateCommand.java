@@ -170,7 +170,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 built.close();
             }
         }
-        for (RegionEvaluation.Error e : result.errors()) {
+        for (EvaluationError e : result.errors()) {
             err.println("error: " + (e.id() == null ? "" : e.id() + ": ") + e.file() + ": " + e.message());
         }
         StringBuilder sb = new StringBuilder(data.name() + ": " + result.report().get("images") + " image(s)");

@@ -2,10 +2,8 @@ package org.supercuts.eval.bsds;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +21,8 @@ import org.supercuts.eval.dataset.BsdsGroundTruth;
 import org.supercuts.eval.dataset.Dataset;
 import org.supercuts.eval.dataset.DatasetProblem;
 import org.supercuts.eval.dataset.Sample;
+import org.supercuts.eval.run.AtomicFiles;
+import org.supercuts.eval.run.EvaluationError;
 import org.supercuts.image.ImageFiles;
 import org.supercuts.image.LabelMap;
 
@@ -81,12 +81,8 @@ public final class RegionEvaluation {
         return new Builder();
     }
 
-    /** One error: the sample (null for a dataset problem), the file and the message. */
-    public record Error(String id, String file, String message) {
-    }
-
     /** The outcome: report entries, errors, images scored. */
-    public record Result(Map<String, Object> report, List<Error> errors, SweepAccumulator sweep) {
+    public record Result(Map<String, Object> report, List<EvaluationError> errors, SweepAccumulator sweep) {
         public boolean hasErrors() {
             return !errors.isEmpty();
         }
@@ -114,9 +110,9 @@ public final class RegionEvaluation {
         Files.createDirectories(out);
         List<String> scales = segmenter.scaleNames();
         SweepAccumulator acc = new SweepAccumulator(scales.size());
-        List<Error> errors = new ArrayList<>();
+        List<EvaluationError> errors = new ArrayList<>();
         for (DatasetProblem p : dataset.problems()) {
-            errors.add(new Error(null, p.file(), p.problem()));
+            errors.add(new EvaluationError(null, p.file(), p.problem()));
         }
         List<Sample> samples = new ArrayList<>();
         dataset.forEach(samples::add);
@@ -148,7 +144,7 @@ public final class RegionEvaluation {
                         String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
                         LOG.warn("image {} failed: {}", sample.id(), message);
                         synchronized (lock) {
-                            errors.add(new Error(sample.id(), sample.imagePath().toString(), message));
+                            errors.add(new EvaluationError(sample.id(), sample.imagePath().toString(), message));
                             rows.put(sample.id(), sample.id() + ",error,,,,,,,,," + quote(message));
                             listener.imageDone(sample.id(), false, completed.incrementAndGet(), samples.size());
                         }
@@ -234,7 +230,7 @@ public final class RegionEvaluation {
         return new Scored(row, r, b);
     }
 
-    private Map<String, Object> report(SweepAccumulator acc, List<String> scales, List<Error> errors, double wall, double seconds) {
+    private Map<String, Object> report(SweepAccumulator acc, List<String> scales, List<EvaluationError> errors, double wall, double seconds) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("dataset", dataset.name());
         r.put("images", acc.images());
@@ -281,7 +277,7 @@ public final class RegionEvaluation {
                 + " scale, AP = mean interpolated precision at recall 0:0.01:1");
         r.put("definitions", defs);
         List<Map<String, String>> errs = new ArrayList<>();
-        for (Error e : errors) {
+        for (EvaluationError e : errors) {
             Map<String, String> m = new LinkedHashMap<>();
             m.put("id", e.id());
             m.put("file", e.file());
@@ -293,7 +289,7 @@ public final class RegionEvaluation {
     }
 
     private void writeOutputs(Map<String, Object> report, SweepAccumulator acc, List<String> scales, Map<String, String> rows,
-            List<Error> errors) throws IOException {
+            List<EvaluationError> errors) throws IOException {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         write(out.resolve("report.json"), mapper.writeValueAsString(report) + "\n");
         StringBuilder csv = new StringBuilder("scale,covering,pri,voi,mean_segments,boundary_recall,boundary_precision\n");
@@ -318,7 +314,7 @@ public final class RegionEvaluation {
                     .append(v instanceof Double d ? String.format(Locale.ROOT, "%.4f", d) : String.valueOf(v)).append(" |\n");
         }
         md.append("\n## Errors (").append(errors.size()).append(")\n\n");
-        for (Error e : errors) {
+        for (EvaluationError e : errors) {
             md.append("- ").append(e.id() == null ? "(dataset)" : e.id()).append(" `").append(e.file()).append("`: ")
                     .append(e.message().replace('\n', ' ')).append('\n');
         }
@@ -326,9 +322,7 @@ public final class RegionEvaluation {
     }
 
     private static void write(Path file, String text) throws IOException {
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.writeString(file, text);
     }
 
     private static String quote(String s) {

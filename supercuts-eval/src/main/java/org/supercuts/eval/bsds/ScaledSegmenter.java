@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.supercuts.Pipeline;
-import org.supercuts.Provenance;
 import org.supercuts.eval.dataset.Sample;
+import org.supercuts.eval.run.Segmenter;
 
 /**
  * Produces the segmentations of a sample at every scale of a sweep: the library's pipeline (its hierarchy cut at
@@ -71,12 +71,7 @@ public interface ScaledSegmenter {
 
             @Override
             public Map<String, Object> describe() {
-                Provenance p = pipeline.provenance();
-                Map<String, Object> d = new LinkedHashMap<>();
-                d.put("library_version", p.libraryVersion());
-                d.put("stages", new java.util.TreeMap<>(p.stages()));
-                d.put("seed", p.seed());
-                d.put("device", p.device());
+                Map<String, Object> d = new LinkedHashMap<>(Segmenter.of(pipeline).describe());
                 d.put("scale", "threshold on the hierarchy's merge heights, in [0, 1]");
                 return d;
             }

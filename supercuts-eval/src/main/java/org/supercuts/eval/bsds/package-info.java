@@ -5,6 +5,7 @@
  * org.supercuts.eval.bsds.BoundaryScores}), pooled by {@link org.supercuts.eval.bsds.SweepAccumulator} and run over a
  * dataset by {@link org.supercuts.eval.bsds.RegionEvaluation}, for the pipeline's hierarchy or another tool's label maps
  * ({@link org.supercuts.eval.bsds.SegmentationDirectory}). It may use {@code org.supercuts}, {@code org.supercuts.image},
- * {@code org.supercuts.hierarchy}, {@code org.supercuts.eval.dataset}.
+ * {@code org.supercuts.hierarchy}, {@code org.supercuts.eval.dataset}, {@code org.supercuts.eval.run} (errors, atomic
+ * files, the pipeline's description).
  */
 package org.supercuts.eval.bsds;
