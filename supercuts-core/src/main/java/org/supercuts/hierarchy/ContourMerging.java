@@ -127,7 +127,7 @@ public final class ContourMerging implements HierarchyBuilder {
 
     /**
      * Contrast normalisation: dissimilarities are multiplied by {@code (10 / m)^g}, m the image's median dissimilarity of
-     * adjacent superpixels, so a low-contrast image is cut at a lower absolute contrast (g = 0: off, 1: full).
+     * adjacent superpixels (at least 1), so a low-contrast image is cut at a lower absolute contrast (g = 0: off, 1: full).
      */
     public ContourMerging normalisation(double g) {
         return new ContourMerging(contourWeights, regionWeight, featureContourWeight, featureRegionWeight, smallRegion,
@@ -330,7 +330,8 @@ public final class ContourMerging implements HierarchyBuilder {
                 return;
             }
             if (normalisation > 0) {
-                scale = Math.pow(10 / median, normalisation);
+                // A floor of one CIELAB unit keeps a flat image's scale finite (its median is near 0).
+                scale = Math.pow(10 / Math.max(1, median), normalisation);
             }
             if (spectralWeight == 0 || n <= spectralVectors + 1) {
                 return;

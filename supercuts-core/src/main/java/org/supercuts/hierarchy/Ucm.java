@@ -44,8 +44,14 @@ public final class Ucm {
         int h = superpixels.height();
         int n = superpixels.count();
         int[] lbl = superpixels.backingArray();
-        // Unique adjacent pairs, then one ultrametric look-up per pair.
-        long[] keys = new long[2 * w * h];
+        // Unique adjacent pairs, then one ultrametric look-up per pair; consecutive pixel pairs mostly repeat the last one.
+        int pairsFound = 0;
+        for (int i = 0; i < lbl.length; i++) {
+            if ((i % w + 1 < w && lbl[i + 1] != lbl[i]) || (i + w < lbl.length && lbl[i + w] != lbl[i])) {
+                pairsFound += 2;
+            }
+        }
+        long[] keys = new long[pairsFound];
         int k = 0;
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
