@@ -26,6 +26,7 @@ import org.supercuts.image.PlanarImage;
 import org.supercuts.linalg.AffinityMatrix;
 import org.supercuts.refine.MaskRefiner;
 import org.supercuts.selection.ObjectSelector;
+import org.supercuts.spectral.PartitionTree;
 import org.supercuts.spectral.SpectralPartition;
 import org.supercuts.spectral.SpectralPartitioner;
 import org.supercuts.superpixel.Superpixelizer;
@@ -57,10 +58,12 @@ public final class Pipeline {
     private final double threshold;
     private final long seed;
     private final String device;
+    private final boolean keepIntermediates;
     /** Builds {@link Segmentation#hierarchy()} on demand; null = none. */
     private final HierarchyBuilder hierarchyBuilder;
 
     private Pipeline(Builder b) {
+        this.keepIntermediates = b.keepIntermediates;
         this.hierarchyBuilder = b.hierarchyBuilder;
         this.superpixels = b.superpixels;
         this.features = b.features;
@@ -81,6 +84,7 @@ public final class Pipeline {
         return new Builder();
     }
 
+    /** A builder holding this pipeline's stages and settings, to change some and build another. */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.superpixels = superpixels;
@@ -95,6 +99,7 @@ public final class Pipeline {
         b.threshold = threshold;
         b.seed = seed;
         b.device = device;
+        b.keepIntermediates = keepIntermediates;
         b.hierarchyBuilder = hierarchyBuilder;
         return b;
     }
@@ -160,14 +165,23 @@ public final class Pipeline {
         for (int[] regionLabels : partition.tree().levels(levels)) {
             levelMaps.add(sp.mapRegions(regionLabels));
         }
+        List<String> notes = new ArrayList<>();
+        if (levelMaps.size() < levels) {
+            notes.add("asked for " + levels + " levels; the hierarchy has " + levelMaps.size() + " distinct partition(s) ("
+                    + partition.tree().leafCount() + " segments at the finest), returned those");
+        }
         t = lap(timings, "outputs", t);
         timings.put("total", (t - t0) / 1e6);
         // The hierarchy is built when first asked for, so callers that only want the mask do not pay for it.
+        PartitionTree tree = partition.tree();
         java.util.function.Supplier<Hierarchy> hierarchy = hierarchyBuilder == null ? null
                 : () -> Hierarchy.of(sp, hierarchyBuilder.build(HierarchyInput.of(image, sp, graph).withLab(lab)
-                        .withPartition(partition.tree())));
-        return new Segmentation(sp, graph, f, w, partition, regionFg, soft, mask, box, levelMaps, timings, provenance(),
-                hierarchy);
+                        .withPartition(tree)));
+        return keepIntermediates
+                ? new Segmentation(sp, graph, f, w, partition, regionFg, soft, mask, box, levelMaps, timings, provenance(),
+                        partition.tree(), notes, hierarchy)
+                : new Segmentation(sp, graph, null, null, null, regionFg, soft, mask, box, levelMaps, timings, provenance(),
+                        partition.tree(), notes, hierarchy);
     }
 
     /** Runs graph, features, affinity (partition if the selector reads it) and selection at one extra scale; adds its map. */
@@ -212,22 +226,27 @@ public final class Pipeline {
         return new Provenance(VERSION, stages, seed, device);
     }
 
+    /** The superpixel stage. */
     public Superpixelizer superpixelizer() {
         return superpixels;
     }
 
+    /** The region-feature stage. */
     public FeatureExtractor featureExtractor() {
         return features;
     }
 
+    /** The affinity stage. */
     public AffinityBuilder affinityBuilder() {
         return affinity;
     }
 
+    /** The spectral partition stage. */
     public SpectralPartitioner partitioner() {
         return partitioner;
     }
 
+    /** The object selection. */
     public ObjectSelector selector() {
         return selector;
     }
@@ -242,14 +261,27 @@ public final class Pipeline {
         return hierarchyBuilder;
     }
 
+    /** The extra superpixel scales fused with the main one (empty for a single scale). */
+    public List<Superpixelizer> extraScales() {
+        return extraScales;
+    }
+
+    /** The number of hierarchy levels each result reports (fewer when the hierarchy has fewer distinct partitions). */
     public int levelCount() {
         return levels;
     }
 
+    /** Whether results keep the affinity matrix, region features and eigenvectors ({@link Builder#keepIntermediates}). */
+    public boolean keepsIntermediates() {
+        return keepIntermediates;
+    }
+
+    /** The threshold on the soft map, in (0, 1). */
     public double threshold() {
         return threshold;
     }
 
+    /** The library version recorded in every result's provenance ({@code "unknown"} outside a built jar). */
     public static String libraryVersion() {
         return VERSION;
     }
@@ -303,6 +335,7 @@ public final class Pipeline {
         private double threshold = 0.5;
         private long seed = 0;
         private String device = "cpu";
+        private boolean keepIntermediates = true;
         private HierarchyBuilder hierarchyBuilder;
 
         private Builder() {
@@ -310,33 +343,50 @@ public final class Pipeline {
 
         /**
          * The builder of {@link Segmentation#hierarchy()} ({@code null} = none); it runs when a result's hierarchy is first
-         * asked for, on the superpixels, region graph and partition tree of that image.
+         * asked for, on the superpixels, region graph and partition tree of that image (until then the result keeps the
+         * image and its CIELAB planes; batch runs that never ask can set {@code null}).
          */
         public Builder hierarchy(HierarchyBuilder h) {
             this.hierarchyBuilder = h;
             return this;
         }
 
+        /**
+         * Whether each {@link Segmentation} keeps the heavy per-image intermediates: the affinity matrix (n x n doubles,
+         * 1.3 MB at 400 superpixels), the region features (n x 384 doubles with DINO) and the eigenvectors. Default true;
+         * {@code false} suits batch runs that keep many results and only need masks, boxes, superpixels and levels. The
+         * masks do not depend on it.
+         */
+        public Builder keepIntermediates(boolean keep) {
+            this.keepIntermediates = keep;
+            return this;
+        }
+
+        /** The superpixel stage (required). */
         public Builder superpixels(Superpixelizer s) {
             this.superpixels = Objects.requireNonNull(s, "superpixels");
             return this;
         }
 
+        /** The region-feature stage (required). */
         public Builder features(FeatureExtractor f) {
             this.features = Objects.requireNonNull(f, "features");
             return this;
         }
 
+        /** The affinity stage (required). */
         public Builder affinity(AffinityBuilder a) {
             this.affinity = Objects.requireNonNull(a, "affinity");
             return this;
         }
 
+        /** The spectral partition stage (required). */
         public Builder partition(SpectralPartitioner p) {
             this.partitioner = Objects.requireNonNull(p, "partition");
             return this;
         }
 
+        /** The object selection (required). */
         public Builder selection(ObjectSelector s) {
             this.selector = Objects.requireNonNull(s, "selection");
             return this;
@@ -369,7 +419,10 @@ public final class Pipeline {
             return this;
         }
 
-        /** Number of hierarchy levels to report (coarse to fine), at least 1. */
+        /**
+         * Number of hierarchy levels to report (coarse to fine), at least 1. A hierarchy with fewer distinct partitions
+         * gives fewer levels, and {@link Segmentation#notes()} says so.
+         */
         public Builder levels(int n) {
             this.levels = n;
             return this;
@@ -393,6 +446,10 @@ public final class Pipeline {
             return this;
         }
 
+        /**
+         * The pipeline; throws {@link IllegalStateException} naming a missing stage and {@link
+         * IllegalArgumentException} naming a bad setting.
+         */
         public Pipeline build() {
             require(superpixels, "superpixels");
             require(features, "features");

@@ -2,8 +2,13 @@ package org.supercuts.image;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+
+import javax.imageio.ImageIO;
 
 /**
  * Label maps as PNG files, read from 16-bit or 8-bit grey
@@ -23,18 +28,20 @@ public final class LabelImages {
 
     /** Writes unsigned 16-bit values (e.g. {@code Ucm.toUnsigned16()}) as a 16-bit grey PNG, atomically. */
     public static void write16(short[] values, int width, int height, Path path) {
+        ImageFiles.writePng(toBufferedImage16(values, width, height), path);
+    }
+
+    /** Unsigned 16-bit values, row-major, as a 16-bit grey picture. */
+    public static BufferedImage toBufferedImage16(short[] values, int width, int height) {
         Objects.requireNonNull(values, "values");
         if ((long) width * height != values.length) {
             throw new IllegalArgumentException("values has length " + values.length + ", expected width*height="
                     + ((long) width * height));
         }
         BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_USHORT_GRAY);
-        short[] row = new short[width];
-        for (int y = 0; y < height; y++) {
-            System.arraycopy(values, y * width, row, 0, width);
-            out.getRaster().setDataElements(0, y, width, 1, row);
-        }
-        ImageFiles.writePng(out, path);
+        System.arraycopy(values, 0, ((java.awt.image.DataBufferUShort) out.getRaster().getDataBuffer()).getData(), 0,
+                values.length);
+        return out;
     }
 
     /**
@@ -44,7 +51,20 @@ public final class LabelImages {
      *                            using all 256 values (labels wrapped around)
      */
     public static LabelMap read(Path path) {
-        BufferedImage image = PlanarImage.decode(path);
+        Objects.requireNonNull(path, "path");
+        if (!Files.isRegularFile(path)) {
+            throw new ImageReadException(path, "file does not exist");
+        }
+        // ImageIO directly, not ImageDecoder: the raw samples are the labels (no scaling to [0, 1], no orientation).
+        BufferedImage image;
+        try (InputStream in = Files.newInputStream(path)) {
+            image = ImageIO.read(in);
+        } catch (IOException | RuntimeException e) {
+            throw new ImageReadException(path, "could not be decoded (" + e.getMessage() + ")", e);
+        }
+        if (image == null) {
+            throw new ImageReadException(path, "is not an image format ImageIO can decode");
+        }
         int w = image.getWidth();
         int h = image.getHeight();
         Raster raster = image.getRaster();

@@ -128,4 +128,16 @@ class PlanarImageTest {
         ra.setPosition(new long[] {1, 1});
         assertThat(ra.get().get()).isEqualTo(0.75f);
     }
+
+    @Test
+    void toImgRoundTripsThroughFromImg() {
+        PlanarImage rgb = PlanarImage.wrap(3, 2, new float[] {0, .1f, .2f, .3f, .4f, .5f}, new float[] {1, 1, 1, 0, 0, 0},
+                new float[] {.5f, .5f, .5f, .5f, .5f, .25f});
+        var img = rgb.toImg();
+        assertThat(img.numDimensions()).isEqualTo(3);
+        assertThat(img.dimension(2)).isEqualTo(3);
+        assertThat(PlanarImage.fromImg(img)).isEqualTo(rgb);
+        PlanarImage grey = PlanarImage.wrap(2, 2, new float[] {0, .25f, .5f, 1});
+        assertThat(PlanarImage.fromImg(grey.toImg())).isEqualTo(grey);
+    }
 }
