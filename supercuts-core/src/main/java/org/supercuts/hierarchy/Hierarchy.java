@@ -47,18 +47,22 @@ public final class Hierarchy {
         return new Hierarchy(superpixels, tree);
     }
 
+    /** The superpixels the hierarchy is built over. */
     public LabelMap superpixels() {
         return superpixels;
     }
 
+    /** The merge tree over the superpixels. */
     public MergeTree tree() {
         return tree;
     }
 
+    /** Width in pixels. */
     public int width() {
         return superpixels.width();
     }
 
+    /** Height in pixels. */
     public int height() {
         return superpixels.height();
     }

@@ -74,14 +74,17 @@ public final class HierarchyInput {
         return new HierarchyInput(image, superpixels, graph, partition, pixelFeatures, Objects.requireNonNull(planes, "planes"));
     }
 
+    /** The image. */
     public PlanarImage image() {
         return image;
     }
 
+    /** The superpixels the hierarchy is built over. */
     public LabelMap superpixels() {
         return superpixels;
     }
 
+    /** The region graph of the superpixels. */
     public RegionGraph graph() {
         return graph;
     }

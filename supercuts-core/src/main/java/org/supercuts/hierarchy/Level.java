@@ -12,14 +12,17 @@ import org.supercuts.image.LabelMap;
  * @param cut    the cut of the merge tree over the superpixels
  */
 public record Level(LabelMap labels, Cut cut) {
+    /** Number of segments of this level. */
     public int segments() {
         return cut.segments();
     }
 
+    /** The threshold of this level on the merge heights. */
     public double threshold() {
         return cut.threshold();
     }
 
+    /** True when the requested scale was outside the range and clamped. */
     public boolean clamped() {
         return cut.clamped();
     }

@@ -93,6 +93,7 @@ public final class MergeTree {
         return regions;
     }
 
+    /** Number of merges. */
     public int mergeCount() {
         return heights.length;
     }

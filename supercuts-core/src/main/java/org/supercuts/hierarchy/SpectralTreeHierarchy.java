@@ -22,6 +22,7 @@ public final class SpectralTreeHierarchy implements HierarchyBuilder {
     private SpectralTreeHierarchy() {
     }
 
+    /** The builder that reads the input's normalized-cut partition tree. */
     public static SpectralTreeHierarchy fromPartition() {
         return INSTANCE;
     }

@@ -122,10 +122,12 @@ public final class Ucm {
         return a < b ? (long) a * n + b : (long) b * n + a;
     }
 
+    /** Width in pixels. */
     public int width() {
         return width;
     }
 
+    /** Height in pixels. */
     public int height() {
         return height;
     }

@@ -61,6 +61,7 @@ public final class RegionEvaluation {
 
     /** Progress callbacks, called under the runner's lock. */
     public interface ProgressListener {
+        /** Called after each image. */
         void imageDone(String id, boolean ok, int completed, int total);
     }
 
@@ -77,16 +78,19 @@ public final class RegionEvaluation {
         this.listener = b.listener == null ? (id, ok, c, t) -> { } : b.listener;
     }
 
+    /** A builder with the defaults set. */
     public static Builder builder() {
         return new Builder();
     }
 
     /** The outcome: report entries, errors, images scored. */
     public record Result(Map<String, Object> report, List<EvaluationError> errors, SweepAccumulator sweep) {
+        /** True when some image failed or the dataset had problems. */
         public boolean hasErrors() {
             return !errors.isEmpty();
         }
 
+        /** A report entry as a number, or NaN when absent. */
         public double metric(String key) {
             return report.get(key) instanceof Number n ? n.doubleValue() : Double.NaN;
         }
@@ -95,6 +99,7 @@ public final class RegionEvaluation {
     private record Scored(String row, RegionScores regions, BoundaryScores boundaries) {
     }
 
+    /** Runs the evaluation and writes its outputs. */
     public Result run() {
         try {
             return runChecked();
@@ -346,21 +351,25 @@ public final class RegionEvaluation {
         private Builder() {
         }
 
+        /** The dataset to evaluate (required). */
         public Builder dataset(Dataset d) {
             this.dataset = d;
             return this;
         }
 
+        /** What segments each sample (required). */
         public Builder segmenter(ScaledSegmenter s) {
             this.segmenter = s;
             return this;
         }
 
+        /** The output folder (required). */
         public Builder outputDirectory(Path dir) {
             this.out = dir;
             return this;
         }
 
+        /** Worker threads, at least 1 (default: available processors). */
         public Builder threads(int n) {
             this.threads = n;
             return this;
@@ -378,11 +387,13 @@ public final class RegionEvaluation {
             return this;
         }
 
+        /** Progress callbacks (default: none). */
         public Builder listener(ProgressListener l) {
             this.listener = l;
             return this;
         }
 
+        /** The runner, validated. */
         public RegionEvaluation build() {
             return new RegionEvaluation(this);
         }

@@ -26,6 +26,7 @@ import org.supercuts.image.LabelMap;
 public record RegionScores(double[] coverCount, double coverTotal, double[] randIndex, double[] voi, int[] segments) {
     private static final double LOG2 = Math.log(2);
 
+    /** Number of scales of the sweep. */
     public int scales() {
         return randIndex.length;
     }

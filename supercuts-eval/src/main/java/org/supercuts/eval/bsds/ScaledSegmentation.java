@@ -15,10 +15,13 @@ import org.supercuts.image.LabelMap;
  * <p>Thread safety: implementations are immutable.
  */
 public interface ScaledSegmentation {
+    /** Width in pixels. */
     int width();
 
+    /** Height in pixels. */
     int height();
 
+    /** Number of scales of the sweep. */
     int scales();
 
     /** The segmentation at scale s as a label map. */

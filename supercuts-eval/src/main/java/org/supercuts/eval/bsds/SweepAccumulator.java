@@ -37,6 +37,7 @@ public final class SweepAccumulator {
     private int images;
     private int boundaryImages;
 
+    /** An empty accumulator for a sweep of {@code scales} scales. */
     public SweepAccumulator(int scales) {
         if (scales < 1) {
             throw new IllegalArgumentException("scales must be >= 1, got " + scales);
@@ -100,6 +101,7 @@ public final class SweepAccumulator {
         }
     }
 
+    /** Number of images added. */
     public int images() {
         return images;
     }
@@ -109,10 +111,12 @@ public final class SweepAccumulator {
         return ratio(cover[s], coverTotal);
     }
 
+    /** Dataset mean Rand index (PRI) at scale s. */
     public double pri(int s) {
         return images == 0 ? Double.NaN : ri[s] / images;
     }
 
+    /** Dataset mean variation of information (bits) at scale s. */
     public double voi(int s) {
         return images == 0 ? Double.NaN : voi[s] / images;
     }
@@ -127,46 +131,57 @@ public final class SweepAccumulator {
         return argBest(this::covering, true);
     }
 
+    /** Covering ODS: counts pooled over images at the best scale. */
     public double coveringOds() {
         return covering(coveringOdsScale());
     }
 
+    /** Covering OIS: each image at its best scale, counts pooled. */
     public double coveringOis() {
         return ratio(coverBestCount, coverBestTotal);
     }
 
+    /** The scale of the best dataset-mean PRI. */
     public int priOdsScale() {
         return argBest(this::pri, true);
     }
 
+    /** PRI ODS: the best dataset mean at one scale. */
     public double priOds() {
         return pri(priOdsScale());
     }
 
+    /** PRI OIS: the mean of each image's best Rand index. */
     public double priOis() {
         return images == 0 ? Double.NaN : riBest / images;
     }
 
+    /** The scale of the lowest dataset-mean VoI. */
     public int voiOdsScale() {
         return argBest(this::voi, false);
     }
 
+    /** VoI ODS: the lowest dataset mean at one scale. */
     public double voiOds() {
         return voi(voiOdsScale());
     }
 
+    /** VoI OIS: the mean of each image's lowest VoI. */
     public double voiOis() {
         return images == 0 ? Double.NaN : voiBest / images;
     }
 
+    /** True when some image came with boundary scores. */
     public boolean hasBoundaries() {
         return boundaryImages > 0;
     }
 
+    /** Pooled boundary recall at scale s. */
     public double boundaryRecall(int s) {
         return ratio(bMatchedHuman[s], bHuman[s]);
     }
 
+    /** Pooled boundary precision at scale s. */
     public double boundaryPrecision(int s) {
         return ratio(bMatchedMachine[s], bMachine[s]);
     }
@@ -192,6 +207,7 @@ public final class SweepAccumulator {
         return best;
     }
 
+    /** Boundary F OIS: each image at its best-F scale, counts pooled. */
     public double boundaryOis() {
         return f(ratio(bBest[0], bBest[1]), ratio(bBest[2], bBest[3]));
     }
