@@ -6,6 +6,7 @@ import org.supercuts.affinity.DotProductAffinity;
 import org.supercuts.affinity.GaussianAffinity;
 import org.supercuts.affinity.TokenCutAffinity;
 import org.supercuts.feature.ColorPositionFeatures;
+import org.supercuts.hierarchy.ContourMerging;
 import org.supercuts.linalg.EigenSolver;
 import org.supercuts.selection.AbsorbingMarkovChain;
 import org.supercuts.selection.ColourDistribution;
@@ -176,6 +177,8 @@ public final class Presets {
                 // auto solver, the same partitions up to near-tied cuts.
                 .partition(NCut.recursive())
                 .selection(ObjectSelectors.borderPrior())
-                .levels(4);
+                .levels(4)
+                // Built only when a result's hierarchy() is asked for; the masks do not depend on it.
+                .hierarchy(ContourMerging.defaults());
     }
 }

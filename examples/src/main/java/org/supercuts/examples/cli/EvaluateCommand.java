@@ -10,6 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.supercuts.eval.bsds.RegionEvaluation;
+import org.supercuts.eval.bsds.ScaledSegmenter;
+import org.supercuts.eval.bsds.SegmentationDirectory;
 import org.supercuts.Pipeline;
 import org.supercuts.eval.dataset.Dataset;
 import org.supercuts.eval.dataset.Datasets;
@@ -89,6 +92,22 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "Print stack traces of errors.")
     boolean debug;
 
+    @Option(names = "--regions", description = "bsds500: the region benchmark of the hierarchy over a sweep of scales (covering,"
+            + " PRI, VoI at ODS and OIS) and the boundary benchmark of its contour map (F ODS/OIS, AP). Implied by --predictions"
+            + " DIR when DIR holds segmentations/<scale>/<stem>.png.")
+    boolean regions;
+
+    @Option(names = "--scales", paramLabel = "N", description = "With --regions: thresholds i/(N+1), i = 1..N, on the hierarchy's"
+            + " merge heights (default: ${DEFAULT-VALUE}, as the BSDS code).")
+    int scales = 99;
+
+    @Option(names = "--save-segmentations", description = "With --regions: write segmentations/<scale>/<stem>.png (16-bit label"
+            + " maps) for every scale swept.")
+    boolean saveSegmentations;
+
+    @Option(names = "--no-boundaries", description = "With --regions: skip the boundary benchmark.")
+    boolean noBoundaries;
+
     @Mixin
     PipelineOptions pipelineOptions;
 
@@ -112,6 +131,9 @@ public final class EvaluateCommand implements Callable<Integer> {
             data = data.limit(limit);
         }
         int threads = pipelineOptions.threads();
+        if (regions || (predictions != null && SegmentationDirectory.holdsSegmentations(predictions))) {
+            return evaluateRegions(data, threads, err, stdout);
+        }
         Path outDir = out != null ? out : Path.of("supercuts-out", "evaluate-" + data.name());
         if (predictions != null) {
             pipelineOptions.rejectPipelineOptions("with --predictions (the saved predictions are scored as they are)");
@@ -224,6 +246,47 @@ public final class EvaluateCommand implements Callable<Integer> {
         stdout.flush();
         err.flush();
         return result;
+    }
+
+    private int evaluateRegions(Dataset data, int threads, PrintWriter err, PrintWriter stdout) {
+        if (scales < 1) {
+            throw new IllegalArgumentException("--scales must be >= 1, got " + scales);
+        }
+        Path outDir = out != null ? out : Path.of("supercuts-out", "evaluate-" + data.name() + "-regions");
+        pipelineOptions.rejectIfGiven("--refine", true, "with the region benchmark (it scores label maps, not soft masks)");
+        if (predictions != null) {
+            pipelineOptions.rejectPipelineOptions("with --predictions (the saved label maps are scored as they are)");
+        }
+        PipelineOptions.Built built = predictions != null ? null : pipelineOptions.build(1);
+        RegionEvaluation.Result result;
+        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("regions " + data.name()).setInitialMax(data.size())
+                .setStyle(ProgressBarStyle.ASCII).continuousUpdate().build()) {
+            ScaledSegmenter segmenter = predictions != null ? new SegmentationDirectory(predictions)
+                    : ScaledSegmenter.of(built.pipeline(), ScaledSegmenter.thresholds(scales));
+            result = RegionEvaluation.builder().dataset(data).segmenter(segmenter).outputDirectory(outDir).threads(threads)
+                    .saveSegmentations(saveSegmentations).boundaries(!noBoundaries)
+                    .listener((id, ok, completed, total) -> bar.stepTo(completed)).build().run();
+        } finally {
+            if (built != null) {
+                built.close();
+            }
+        }
+        for (EvaluationError e : result.errors()) {
+            err.println("error: " + (e.id() == null ? "" : e.id() + ": ") + e.file() + ": " + e.message());
+        }
+        StringBuilder sb = new StringBuilder(data.name() + ": " + result.report().get("images") + " image(s)");
+        for (String key : new String[] {"covering_ods", "covering_ois", "pri_ods", "pri_ois", "voi_ods", "voi_ois",
+                "boundary_f_ods", "boundary_f_ois", "boundary_ap"}) {
+            if (result.report().get(key) instanceof Number n) {
+                sb.append(String.format(Locale.ROOT, ", %s %.4f", key, n.doubleValue()));
+            }
+        }
+        sb.append(", ods_scale ").append(result.report().get("ods_scale"));
+        stdout.println(sb);
+        stdout.println("report: " + outDir.resolve("report.json").toAbsolutePath());
+        stdout.flush();
+        err.flush();
+        return result.hasErrors() ? SuperCutsCli.EXIT_SOME_FAILED : 0;
     }
 
     /** The pipeline, with its superpixel count clamped per image for small images ({@link SmallImages}). */
