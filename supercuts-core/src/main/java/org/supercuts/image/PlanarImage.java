@@ -2,14 +2,15 @@ package org.supercuts.image;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
 
 import javax.imageio.ImageIO;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 import net.imglib2.RandomAccess;
 import net.imglib2.RandomAccessibleInterval;
@@ -141,17 +142,37 @@ public final class PlanarImage {
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
             throw new ImageReadException(path, "not a readable regular file");
         }
+        byte[] encoded;
+        try {
+            encoded = Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new ImageReadException(path, "could not be read (" + e.getMessage() + ")", e);
+        }
+        return decode(encoded, path);
+    }
+
+    /**
+     * Decodes an image file held in memory, exactly as {@link #read} decodes the same bytes from a file (it is the decoding
+     * half of {@link #read}); for inputs that are not local files, such as the rows of Spark's {@code binaryFile} source.
+     *
+     * @param source names the image in error messages
+     * @throws ImageReadException naming {@code source} when the bytes are empty or not a decodable image
+     */
+    public static PlanarImage decode(byte[] encoded, Path source) {
+        Objects.requireNonNull(encoded, "encoded");
+        Objects.requireNonNull(source, "source");
         BufferedImage image;
-        try (InputStream in = Files.newInputStream(path)) {
-            image = ImageIO.read(in);
+        try {
+            // In memory: no cache file; ImageIO.read closes the stream itself.
+            image = ImageIO.read(new MemoryCacheImageInputStream(new ByteArrayInputStream(encoded)));
         } catch (IOException | RuntimeException e) {
-            throw new ImageReadException(path, "could not be decoded (" + e.getMessage() + ")", e);
+            throw new ImageReadException(source, "could not be decoded (" + e.getMessage() + ")", e);
         }
         if (image == null) {
-            throw new ImageReadException(path, "is not an image format ImageIO can decode (corrupt or unsupported file)");
+            throw new ImageReadException(source, "is not an image format ImageIO can decode (corrupt or unsupported file)");
         }
         if (image.getWidth() < 1 || image.getHeight() < 1) {
-            throw new ImageReadException(path, "has size " + image.getWidth() + "x" + image.getHeight() + "; at least 1x1 is needed");
+            throw new ImageReadException(source, "has size " + image.getWidth() + "x" + image.getHeight() + "; at least 1x1 is needed");
         }
         return fromBufferedImage(image);
     }
