@@ -1,5 +1,6 @@
 package org.supercuts.examples.cli;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -25,6 +26,7 @@ import org.supercuts.Pipeline;
 import org.supercuts.Segmentation;
 import org.supercuts.image.ImageFiles;
 import org.supercuts.image.LabelMap;
+import org.supercuts.image.Masks;
 import org.supercuts.image.PlanarImage;
 import org.supercuts.io.NpyWriter;
 import org.supercuts.render.Pictures;
@@ -134,16 +136,28 @@ public final class SegmentCommand implements Callable<Integer> {
         PlanarImage image = PlanarImage.read(input);
         Segmentation s = pipeline.segment(image);
         String stem = stem(input);
-        int w = image.width();
-        int h = image.height();
-        ImageFiles.writeMask(s.mask(), w, h, out.resolve(stem + "-mask.png"));
-        ImageFiles.writeSoft(s.softMask(), w, h, out.resolve(stem + "-soft.png"));
-        ImageFiles.writePng(Pictures.overlay(image, s), out.resolve(stem + "-overlay.png"));
-        ImageFiles.writePng(Pictures.levels(image, s.levels()), out.resolve(stem + "-levels.png"));
+        for (Map.Entry<String, BufferedImage> picture : pictures(image, s).entrySet()) {
+            ImageFiles.writePng(picture.getValue(), out.resolve(stem + "-" + picture.getKey() + ".png"));
+        }
         writeJson(resultJson(input, s), out.resolve(stem + ".json"));
         if (dump != null) {
             writeDump(s, dump, stem);
         }
+    }
+
+    /**
+     * The pictures {@code segment} writes per image, keyed by the suffix of their file name ({@code STEM-KEY.png}): the
+     * binary mask (0/255), the soft map (0..255), the overlay and the level strip. The Spark job writes the same set.
+     */
+    public static Map<String, BufferedImage> pictures(PlanarImage image, Segmentation s) {
+        int w = image.width();
+        int h = image.height();
+        Map<String, BufferedImage> pictures = new LinkedHashMap<>();
+        pictures.put("mask", Masks.toBufferedImage(s.mask(), w, h));
+        pictures.put("soft", Masks.softToBufferedImage(s.softMask(), w, h));
+        pictures.put("overlay", Pictures.overlay(image, s));
+        pictures.put("levels", Pictures.levels(image, s.levels()));
+        return pictures;
     }
 
     /** Writes the numbers every stage after the features worked on, as .npy (float64, C order). */
