@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
  *
  * <p>Thread safety: a command object, used once.
  */
-@Command(name = "spark", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "spark", mixinStandardHelpOptions = true, versionProvider = SuperCutsCli.Version.class, sortOptions = false,
         description = {"Segment a folder of images on Apache Spark: one Parquet row per image (COCO-RLE mask, box, segment counts,"
                 + " timings, provenance, error), optionally the pictures of 'segment'. A re-run skips the images already in the table.",
                 "Takes the options of 'segment'; --threads is ignored (parallelism is the executors' cores, and a task's cores,"
@@ -76,9 +76,14 @@ public final class SparkSegmentCommand implements Callable<Integer> {
         System.exit(run(args));
     }
 
-    /** Runs the command and returns the exit code (for tests and embedding); uses the active SparkSession if there is one. */
+    /** Runs the command and returns the exit code (for embedding); uses the active SparkSession if there is one. */
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new SparkSegmentCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** As {@link #run(String...)}, printing to the given writers. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new SparkSegmentCommand()).setCaseInsensitiveEnumValuesAllowed(true).setOut(out).setErr(err);
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println("error: " + SegmentPartition.message(ex));
