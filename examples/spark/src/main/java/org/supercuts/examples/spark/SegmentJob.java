@@ -41,6 +41,7 @@ final class SegmentJob {
     /** Rows per Parquet file of the table (a row is a few kB: the RLE counts and the stage descriptions). */
     private static final int ROWS_PER_FILE = 20_000;
     private static final String MAX_LENGTH = "spark.sql.sources.binaryFile.maxLength";
+    private static final String LISTING_TASKS = "spark.sql.sources.parallelPartitionDiscovery.parallelism";
 
     private final SparkSession spark;
     private final String images;
@@ -107,6 +108,11 @@ final class SegmentJob {
         if (!tooLarge.isEmpty()) {
             append(spark.createDataFrame(tooLarge, SegmentRows.SCHEMA), tableRoot, tooLarge.size());
             failed.add(tooLarge.size());
+        }
+        if (!spark.conf().contains(LISTING_TASKS)) {
+            // A chunk names its files one by one, and Spark lists more than 32 paths with one task per path by default
+            // (up to 10 000): thousands of tiny tasks before the first image. One listing task per core instead.
+            spark.conf().set(LISTING_TASKS, String.valueOf(spark.sparkContext().defaultParallelism()));
         }
         for (int from = 0; from < readable.size(); from += commitEvery) {
             List<String> chunk = readable.subList(from, Math.min(readable.size(), from + commitEvery));
