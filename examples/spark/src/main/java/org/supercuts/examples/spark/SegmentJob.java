@@ -70,6 +70,7 @@ final class SegmentJob {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         String inputRoot = qualifiedFolder(images, "--images", conf, true);
         String tableRoot = qualifiedFolder(table, "--out", conf, false);
+        String pictureRoot = png == null ? null : pictureRoot(inputRoot, conf);
         int taskCores = Integer.parseInt(spark.conf().get("spark.task.cpus", "1"));
         // Invalid options fail here, before any task starts; in local mode the tasks then reuse this very pipeline.
         ExecutorPipelines.pipeline(options, taskCores);
@@ -89,8 +90,7 @@ final class SegmentJob {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         LongAccumulator segmented = spark.sparkContext().longAccumulator("segmented");
         LongAccumulator failed = spark.sparkContext().longAccumulator("failed");
-        PngOutputs pictures = png == null ? null
-                : new PngOutputs(inputRoot, qualifiedFolder(png, "--png", conf, false), sharedPrefixes(inputRoot, listed.keySet()));
+        PngOutputs pictures = png == null ? null : new PngOutputs(inputRoot, pictureRoot, sharedPrefixes(inputRoot, listed.keySet()));
         Broadcast<SerializableConfiguration> hadoopConf = jsc.broadcast(new SerializableConfiguration(conf));
         SegmentPartition segment = new SegmentPartition(options, pictures, hadoopConf, segmented, failed);
 
@@ -121,6 +121,15 @@ final class SegmentJob {
             LOG.info("appended {} of {} image(s) to {}", from + chunk.size(), readable.size(), tableRoot);
         }
         return new Summary(listed.size(), skipped, segmented.value(), failed.value(), (System.nanoTime() - t0) / 1e9);
+    }
+
+    private String pictureRoot(String inputRoot, Configuration conf) {
+        String root = qualifiedFolder(png, "--png", conf, false);
+        if (root.equals(inputRoot) || root.startsWith(inputRoot + "/")) {
+            throw new IllegalArgumentException("--png " + png + " lies inside --images " + images + "; the next run would read its"
+                    + " pictures as images. Choose a folder outside it");
+        }
+        return root;
     }
 
     /** Every image under the input folder that passes the glob, with its length. */

@@ -87,7 +87,8 @@ final class SegmentPartition implements MapPartitionsFunction<Row, Row> {
             pictures = png == null ? null : SegmentCommand.pictures(image, s);
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             failed.add(1);
-            String message = message(e);
+            // The exception names the java.nio Path, which spells hdfs://host/x as hdfs:/host/x; name the URI as listed.
+            String message = message(e).replace(java.nio.file.Path.of(path).toString(), path);
             LOG.warn("{}: {}", path, message);
             return SegmentRows.failed(path, message, options);
         }

@@ -195,7 +195,7 @@ class SparkSegmentJobTest {
     }
 
     @Test
-    void aReRunSkipsFinishedImagesAndSegmentsOnlyNewOnes() throws IOException {
+    void aReRunSkipsFinishedImagesSegmentsNewOnesAndRefusesOtherOptions() throws IOException {
         Path in = dir.resolve("in");
         writeImage(in.resolve("one.png"), 64, 48, 1);
         Files.write(in.resolve("bad.png"), new byte[] {1, 2, 3});
@@ -208,17 +208,12 @@ class SparkSegmentJobTest {
         writeImage(in.resolve("two.png"), 48, 64, 2);
         assertThat(job(args).out()).contains("3 image(s) listed, 2 already in the table (skipped), 1 segmented, 0 failed");
         assertThat(rowsByFileName(table)).containsOnlyKeys("one.png", "bad.png", "two.png");
-    }
 
-    @Test
-    void otherOptionsOnTheSameTableAreRefused() throws IOException {
-        Path in = dir.resolve("in");
-        writeImage(in.resolve("one.png"), 64, 48, 3);
-        Path table = dir.resolve("table");
-        assertThat(job("--images", in.toString(), "--out", table.toString(), "--superpixels", "40").exit()).isZero();
+        writeImage(in.resolve("three.png"), 48, 48, 3);
         Run other = job("--images", in.toString(), "--out", table.toString(), "--superpixels", "50");
         assertThat(other.exit()).isEqualTo(SuperCutsCli.EXIT_BAD_INPUT);
         assertThat(other.err()).contains("--superpixels=40").contains("--superpixels=50").contains("other segment options");
+        assertThat(rowsByFileName(table)).containsOnlyKeys("one.png", "bad.png", "two.png");
     }
 
     @Test
@@ -235,6 +230,9 @@ class SparkSegmentJobTest {
         Run superpixels = job("--images", in.toString(), "--out", table.toString(), "--superpixels", "1");
         assertThat(superpixels.exit()).isEqualTo(SuperCutsCli.EXIT_BAD_INPUT);
         assertThat(superpixels.err()).contains("--superpixels must be >= 2");
+        Run picturesInside = job("--images", in.toString(), "--out", table.toString(), "--png", in.resolve("png").toString());
+        assertThat(picturesInside.exit()).isEqualTo(SuperCutsCli.EXIT_BAD_INPUT);
+        assertThat(picturesInside.err()).contains("--png").contains("inside --images");
         assertThat(table).doesNotExist();
     }
 
