@@ -14,6 +14,8 @@ out="${2:-/tmp/spark-compare}"
 n="${3:-2}"
 rounds="${4:-2}"
 cd "$root"
+[[ -x /usr/bin/time ]] || { echo "needs GNU time at /usr/bin/time (Debian: apt-get install time)" >&2; exit 2; }
+calc() { awk "BEGIN { printf \"%.4f\", $1 }"; }
 ./supercuts --version >/dev/null              # builds the CLI jar if needed, outside the timings
 ./supercuts spark --version >/dev/null        # builds the Spark job if needed
 count="$(find "$images" -maxdepth 1 -type f \( -name '*.jpg' -o -name '*.png' \) | wc -l)"
@@ -26,9 +28,9 @@ timed() { # label outdir command...
   local t0; t0="$(date +%s.%N)"
   /usr/bin/time -f '%U %S' -o "$dir.cpu" "$@" >"$dir.log" 2>&1 || { echo "$label failed, see $dir.log" >&2; tail -5 "$dir.log" >&2; exit 1; }
   local t1; t1="$(date +%s.%N)"
-  local wall; wall="$(echo "$t1 - $t0" | bc -l)"
+  local wall; wall="$(calc "$t1 - $t0")"
   local cpu; cpu="$(awk '{print $1 + $2}' "$dir.cpu")"
-  printf '%-14s wall %7.1f s  %6.2f images/s  cpu %7.1f s  load before %s\n' "$label" "$wall" "$(echo "$count / $wall" | bc -l)" "$cpu" "$load"
+  printf '%-14s wall %7.1f s  %6.2f images/s  cpu %7.1f s  load before %s\n' "$label" "$wall" "$(calc "$count / $wall")" "$cpu" "$load"
   echo "$wall" >"$dir.wall"
 }
 
@@ -39,8 +41,8 @@ for r in $(seq 1 "$rounds"); do
   timed "spark+png" "$out-spark-$r" ./supercuts spark --master "local[$n]" --images "$images" --out "$out-spark-$r/table" --png "$out-spark-$r/png"
   timed "spark-table" "$out-table-$r" ./supercuts spark --master "local[$n]" --images "$images" --out "$out-table-$r/table"
   printf 'round %s: spark+png / cli throughput = %.3f; spark table-only / cli = %.3f\n' "$r" \
-    "$(echo "$(cat "$out-cli-$r.wall") / $(cat "$out-spark-$r.wall")" | bc -l)" \
-    "$(echo "$(cat "$out-cli-$r.wall") / $(cat "$out-table-$r.wall")" | bc -l)"
+    "$(calc "$(cat "$out-cli-$r.wall") / $(cat "$out-spark-$r.wall")")" \
+    "$(calc "$(cat "$out-cli-$r.wall") / $(cat "$out-table-$r.wall")")"
   grep -h "^spark:" "$out-spark-$r.log" "$out-table-$r.log" || true
 done
 
