@@ -8,11 +8,13 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Set;
 
+import javax.imageio.ImageIO;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
-import org.supercuts.image.ImageFiles;
 
 /**
  * Where the job writes the pictures of {@code segment} ({@code PREFIX-mask.png}, {@code -soft}, {@code -overlay},
@@ -81,12 +83,15 @@ final class PngOutputs implements Serializable {
                 }
                 Path tmp = new Path(target.getParent(), "." + target.getName() + ".tmp");
                 try (OutputStream out = fs.create(tmp, true)) {
-                    ImageFiles.writePng(p.getValue(), out);
+                    // In memory, not through ImageIO's default cache file in java.io.tmpdir; the same PNG bytes.
+                    MemoryCacheImageOutputStream png = new MemoryCacheImageOutputStream(out);
+                    if (!ImageIO.write(p.getValue(), "png", png)) {
+                        throw new IllegalStateException("no PNG writer available for a " + p.getValue().getType() + " image");
+                    }
+                    png.close();
                 }
-                if (fs.exists(target)) {
-                    fs.delete(target, false);
-                }
-                if (!fs.rename(tmp, target)) {
+                // A local rename replaces the target; HDFS's refuses, so delete the old picture (a re-run's) and retry.
+                if (!fs.rename(tmp, target) && !(fs.delete(target, false) && fs.rename(tmp, target))) {
                     throw new IOException("could not rename " + tmp + " to " + target);
                 }
             }

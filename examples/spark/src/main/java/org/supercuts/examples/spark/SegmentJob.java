@@ -116,7 +116,10 @@ final class SegmentJob {
         }
         for (int from = 0; from < readable.size(); from += commitEvery) {
             List<String> chunk = readable.subList(from, Math.min(readable.size(), from + commitEvery));
-            Dataset<Row> files = spark.read().format("binaryFile").load(escapeGlobs(chunk)).select("path", "content");
+            // A first run that fits one chunk reads the listed folder itself: no second file index of every path.
+            Dataset<Row> files = chunk.size() == listed.size() ? folder(inputRoot)
+                    : spark.read().format("binaryFile").load(escapeGlobs(chunk));
+            files = files.select("path", "content");
             append(files.mapPartitions(segment, Encoders.row(SegmentRows.SCHEMA)), tableRoot, chunk.size());
             LOG.info("appended {} of {} image(s) to {}", from + chunk.size(), readable.size(), tableRoot);
         }
@@ -132,10 +135,14 @@ final class SegmentJob {
         return root;
     }
 
+    /** The images of the input folder and its subfolders that pass the glob (content is read only if selected). */
+    private Dataset<Row> folder(String inputRoot) {
+        return spark.read().format("binaryFile").option("pathGlobFilter", glob).option("recursiveFileLookup", "true").load(inputRoot);
+    }
+
     /** Every image under the input folder that passes the glob, with its length. */
     private Map<String, Long> list(String inputRoot) {
-        List<Row> rows = spark.read().format("binaryFile").option("pathGlobFilter", glob).option("recursiveFileLookup", "true")
-                .load(inputRoot).select("path", "length").collectAsList();
+        List<Row> rows = folder(inputRoot).select("path", "length").collectAsList();
         Map<String, Long> listed = new HashMap<>();
         for (Row r : rows) {
             listed.put(r.getString(0), r.getLong(1));
