@@ -53,8 +53,10 @@ public final class Pipeline {
     private final double threshold;
     private final long seed;
     private final String device;
+    private final boolean keepIntermediates;
 
     private Pipeline(Builder b) {
+        this.keepIntermediates = b.keepIntermediates;
         this.superpixels = b.superpixels;
         this.features = b.features;
         this.affinity = b.affinity;
@@ -74,6 +76,7 @@ public final class Pipeline {
         return new Builder();
     }
 
+    /** A builder holding this pipeline's stages and settings, to change some and build another. */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.superpixels = superpixels;
@@ -88,6 +91,7 @@ public final class Pipeline {
         b.threshold = threshold;
         b.seed = seed;
         b.device = device;
+        b.keepIntermediates = keepIntermediates;
         return b;
     }
 
@@ -150,9 +154,18 @@ public final class Pipeline {
         for (int[] regionLabels : partition.tree().levels(levels)) {
             levelMaps.add(sp.mapRegions(regionLabels));
         }
+        List<String> notes = new ArrayList<>();
+        if (levelMaps.size() < levels) {
+            notes.add("asked for " + levels + " levels; the hierarchy has " + levelMaps.size() + " distinct partition(s) ("
+                    + partition.tree().leafCount() + " segments at the finest), returned those");
+        }
         t = lap(timings, "outputs", t);
         timings.put("total", (t - t0) / 1e6);
-        return new Segmentation(sp, graph, f, w, partition, regionFg, soft, mask, box, levelMaps, timings, provenance());
+        return keepIntermediates
+                ? new Segmentation(sp, graph, f, w, partition, regionFg, soft, mask, box, levelMaps, timings, provenance(),
+                        partition.tree(), notes)
+                : new Segmentation(sp, graph, null, null, null, regionFg, soft, mask, box, levelMaps, timings, provenance(),
+                        partition.tree(), notes);
     }
 
     /** Runs graph, features, affinity (partition if the selector reads it) and selection at one extra scale; adds its map. */
@@ -194,22 +207,27 @@ public final class Pipeline {
         return new Provenance(VERSION, stages, seed, device);
     }
 
+    /** The superpixel stage. */
     public Superpixelizer superpixelizer() {
         return superpixels;
     }
 
+    /** The region-feature stage. */
     public FeatureExtractor featureExtractor() {
         return features;
     }
 
+    /** The affinity stage. */
     public AffinityBuilder affinityBuilder() {
         return affinity;
     }
 
+    /** The spectral partition stage. */
     public SpectralPartitioner partitioner() {
         return partitioner;
     }
 
+    /** The object selection. */
     public ObjectSelector selector() {
         return selector;
     }
@@ -219,14 +237,27 @@ public final class Pipeline {
         return refiner;
     }
 
+    /** The extra superpixel scales fused with the main one (empty for a single scale). */
+    public List<Superpixelizer> extraScales() {
+        return extraScales;
+    }
+
+    /** The number of hierarchy levels each result reports (fewer when the hierarchy has fewer distinct partitions). */
     public int levelCount() {
         return levels;
     }
 
+    /** Whether results keep the affinity matrix, region features and eigenvectors ({@link Builder#keepIntermediates}). */
+    public boolean keepsIntermediates() {
+        return keepIntermediates;
+    }
+
+    /** The threshold on the soft map, in (0, 1). */
     public double threshold() {
         return threshold;
     }
 
+    /** The library version recorded in every result's provenance ({@code "unknown"} outside a built jar). */
     public static String libraryVersion() {
         return VERSION;
     }
@@ -280,30 +311,47 @@ public final class Pipeline {
         private double threshold = 0.5;
         private long seed = 0;
         private String device = "cpu";
+        private boolean keepIntermediates = true;
 
         private Builder() {
         }
 
+        /**
+         * Whether each {@link Segmentation} keeps the heavy per-image intermediates: the affinity matrix (n x n doubles,
+         * 1.3 MB at 400 superpixels), the region features (n x 384 doubles with DINO) and the eigenvectors. Default true;
+         * {@code false} suits batch runs that keep many results and only need masks, boxes, superpixels and levels. The
+         * masks do not depend on it.
+         */
+        public Builder keepIntermediates(boolean keep) {
+            this.keepIntermediates = keep;
+            return this;
+        }
+
+        /** The superpixel stage (required). */
         public Builder superpixels(Superpixelizer s) {
             this.superpixels = Objects.requireNonNull(s, "superpixels");
             return this;
         }
 
+        /** The region-feature stage (required). */
         public Builder features(FeatureExtractor f) {
             this.features = Objects.requireNonNull(f, "features");
             return this;
         }
 
+        /** The affinity stage (required). */
         public Builder affinity(AffinityBuilder a) {
             this.affinity = Objects.requireNonNull(a, "affinity");
             return this;
         }
 
+        /** The spectral partition stage (required). */
         public Builder partition(SpectralPartitioner p) {
             this.partitioner = Objects.requireNonNull(p, "partition");
             return this;
         }
 
+        /** The object selection (required). */
         public Builder selection(ObjectSelector s) {
             this.selector = Objects.requireNonNull(s, "selection");
             return this;
@@ -336,7 +384,10 @@ public final class Pipeline {
             return this;
         }
 
-        /** Number of hierarchy levels to report (coarse to fine), at least 1. */
+        /**
+         * Number of hierarchy levels to report (coarse to fine), at least 1. A hierarchy with fewer distinct partitions
+         * gives fewer levels, and {@link Segmentation#notes()} says so.
+         */
         public Builder levels(int n) {
             this.levels = n;
             return this;
@@ -360,6 +411,10 @@ public final class Pipeline {
             return this;
         }
 
+        /**
+         * The pipeline; throws {@link IllegalStateException} naming a missing stage and {@link
+         * IllegalArgumentException} naming a bad setting.
+         */
         public Pipeline build() {
             require(superpixels, "superpixels");
             require(features, "features");

@@ -11,11 +11,17 @@ import org.supercuts.graph.RegionGraph;
 import org.supercuts.image.BoundingBox;
 import org.supercuts.image.LabelMap;
 import org.supercuts.linalg.AffinityMatrix;
+import org.supercuts.spectral.PartitionTree;
 import org.supercuts.spectral.SpectralPartition;
 
 /**
  * The result of {@link Pipeline#segment}: superpixels, the region graph and its spectral partition, the soft and binary
  * foreground masks at full resolution, the object box, the hierarchy levels, per-stage timings and provenance.
+ *
+ * <p>A pipeline built with {@link Pipeline.Builder#keepIntermediates(boolean) keepIntermediates(false)} drops the heavy
+ * per-image intermediates (the affinity matrix, the region features and the eigenvectors): {@link #affinity()},
+ * {@link #features()} and {@link #partition()} then throw, everything else (masks, box, superpixels, region graph, levels,
+ * {@link #withSegments}) is there as usual.
  *
  * <p>Thread safety: immutable; array accessors return copies.
  */
@@ -32,14 +38,45 @@ public final class Segmentation {
     private final List<LabelMap> levels;
     private final Map<String, Double> timings;
     private final Provenance provenance;
+    private final PartitionTree tree;
+    private final List<String> notes;
+
+    /**
+     * A partition of the image taken from the normalized-cut hierarchy, with the segment count that was asked for.
+     *
+     * <p>Thread safety: immutable.
+     *
+     * @param labels    the partition, one label per pixel
+     * @param requested the segment count asked for
+     */
+    public record Segments(LabelMap labels, int requested) {
+        /** The number of segments returned ({@code labels().count()}). */
+        public int count() {
+            return labels.count();
+        }
+
+        /** True when the hierarchy has fewer segments than requested, so its finest partition was returned. */
+        public boolean clamped() {
+            return labels.count() < requested;
+        }
+
+        /** Empty, or what was clamped and to what. */
+        public String note() {
+            return clamped() ? "asked for " + requested + " segments; the hierarchy's finest partition has " + labels.count()
+                    + ", returned that" : "";
+        }
+    }
 
     Segmentation(LabelMap superpixels, RegionGraph graph, RegionFeatures features, AffinityMatrix affinity, SpectralPartition partition, double[] regionForeground, float[] soft,
-            byte[] mask, BoundingBox box, List<LabelMap> levels, Map<String, Double> timings, Provenance provenance) {
+            byte[] mask, BoundingBox box, List<LabelMap> levels, Map<String, Double> timings, Provenance provenance,
+            PartitionTree tree, List<String> notes) {
         this.superpixels = superpixels;
         this.graph = graph;
         this.features = features;
         this.affinity = affinity;
         this.partition = partition;
+        this.tree = tree;
+        this.notes = List.copyOf(notes);
         this.regionForeground = regionForeground;
         this.soft = soft;
         this.mask = mask;
@@ -49,34 +86,65 @@ public final class Segmentation {
         this.provenance = provenance;
     }
 
+    /** Image width in pixels. */
     public int width() {
         return superpixels.width();
     }
 
+    /** Image height in pixels. */
     public int height() {
         return superpixels.height();
     }
 
+    /** The superpixels the graph was built on. */
     public LabelMap superpixels() {
         return superpixels;
     }
 
+    /** The region adjacency graph of the superpixels. */
     public RegionGraph regionGraph() {
         return graph;
     }
 
-    /** The region features the affinity was built from (one row per superpixel). */
+    /**
+     * The region features the affinity was built from (one row per superpixel).
+     *
+     * @throws IllegalStateException when the pipeline dropped the intermediates
+     */
     public RegionFeatures features() {
-        return features;
+        return kept(features, "region features");
     }
 
-    /** The affinity matrix over the superpixels that was partitioned. */
+    /**
+     * The affinity matrix over the superpixels that was partitioned.
+     *
+     * @throws IllegalStateException when the pipeline dropped the intermediates
+     */
     public AffinityMatrix affinity() {
-        return affinity;
+        return kept(affinity, "affinity matrix");
     }
 
+    /**
+     * The spectral partition: eigenpairs, root threshold and partition tree.
+     *
+     * @throws IllegalStateException when the pipeline dropped the intermediates (the tree is still used by
+     *                               {@link #withSegments})
+     */
     public SpectralPartition partition() {
-        return partition;
+        return kept(partition, "spectral partition (eigenvectors)");
+    }
+
+    /** Whether the affinity matrix, region features and eigenvectors were kept ({@link Pipeline.Builder#keepIntermediates}). */
+    public boolean hasIntermediates() {
+        return affinity != null;
+    }
+
+    private static <T> T kept(T value, String what) {
+        if (value == null) {
+            throw new IllegalStateException("the " + what + " was dropped: the pipeline was built with"
+                    + " keepIntermediates(false); build it with keepIntermediates(true) (the default) to keep it");
+        }
+        return value;
     }
 
     /** Soft foreground score of each superpixel, in [0, 1]. */
@@ -94,6 +162,7 @@ public final class Segmentation {
         return mask.clone();
     }
 
+    /** Whether pixel (x, y) is in the binary mask. */
     public boolean isForeground(int x, int y) {
         return mask[y * width() + x] != 0;
     }
@@ -103,7 +172,10 @@ public final class Segmentation {
         return Optional.ofNullable(box);
     }
 
-    /** Hierarchy levels from coarse to fine, each a labelling of the image. */
+    /**
+     * Hierarchy levels from coarse to fine, each a labelling of the image: {@link Pipeline#levelCount()} of them, or fewer
+     * when the hierarchy has fewer distinct partitions (then {@link #notes()} says so).
+     */
     public List<LabelMap> levels() {
         return levels;
     }
@@ -116,9 +188,25 @@ public final class Segmentation {
         return levels.get(i);
     }
 
-    /** The coarsest partition of the hierarchy with at least {@code k} segments, as a labelling of the image. */
-    public LabelMap withSegments(int k) {
-        return superpixels.mapRegions(partition.tree().labelsWithSegments(k));
+    /**
+     * The coarsest partition of the hierarchy with at least {@code k} segments, as a labelling of the image. When the
+     * hierarchy has fewer than {@code k} segments (the default cut stops at 16, or earlier when no cut is cheap enough)
+     * this is the finest partition, and {@link Segments#clamped()} says so.
+     *
+     * @throws IllegalArgumentException when {@code k < 1}
+     */
+    public Segments withSegments(int k) {
+        return new Segments(superpixels.mapRegions(tree.labelsWithSegments(k)), k);
+    }
+
+    /** The number of segments of the hierarchy's finest partition (the most {@link #withSegments} can return). */
+    public int finestSegmentCount() {
+        return tree.leafCount();
+    }
+
+    /** What the pipeline could not do as asked for this image (for example fewer levels than requested); usually empty. */
+    public List<String> notes() {
+        return notes;
     }
 
     /** Wall-clock milliseconds per stage, in pipeline order, plus {@code "total"}. */
@@ -126,6 +214,7 @@ public final class Segmentation {
         return timings;
     }
 
+    /** What produced this result: library version, every stage's description, seed and device. */
     public Provenance provenance() {
         return provenance;
     }

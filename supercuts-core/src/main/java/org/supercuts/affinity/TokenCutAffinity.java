@@ -29,14 +29,17 @@ public final class TokenCutAffinity implements AffinityBuilder {
         this.epsilon = epsilon;
     }
 
+    /** TokenCut's settings: threshold tau = 0.2, weight epsilon = 1e-5 below it. */
     public static TokenCutAffinity defaults() {
         return new TokenCutAffinity(0.2, 1e-5);
     }
 
+    /** The cosine-similarity threshold tau, in [-1, 1]. */
     public TokenCutAffinity tau(double t) {
         return new TokenCutAffinity(t, epsilon);
     }
 
+    /** The weight of pairs at or below tau, in (0, 1). */
     public TokenCutAffinity epsilon(double e) {
         return new TokenCutAffinity(tau, e);
     }

@@ -34,10 +34,12 @@ public final class ColorPositionFeatures implements FeatureExtractor {
         return new ColorPositionFeatures(1, 0);
     }
 
+    /** The weight of the mean CIELAB colour (>= 0). */
     public ColorPositionFeatures colorWeight(double w) {
         return new ColorPositionFeatures(w, positionWeight);
     }
 
+    /** The weight of the normalised centroid (>= 0). */
     public ColorPositionFeatures positionWeight(double w) {
         return new ColorPositionFeatures(colorWeight, w);
     }

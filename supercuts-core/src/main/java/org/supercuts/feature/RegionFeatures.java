@@ -69,14 +69,17 @@ public final class RegionFeatures {
         return new RegionFeatures(n, d, out);
     }
 
+    /** Number of regions (rows). */
     public int regions() {
         return regions;
     }
 
+    /** Feature dimension (columns). */
     public int dimension() {
         return dimension;
     }
 
+    /** Feature {@code dim} of {@code region}. */
     public double get(int region, int dim) {
         return data[region * dimension + dim];
     }

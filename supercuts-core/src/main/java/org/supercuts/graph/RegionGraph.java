@@ -292,30 +292,37 @@ public final class RegionGraph {
         }
     }
 
+    /** Number of regions. */
     public int regionCount() {
         return regions;
     }
 
+    /** Image width in pixels. */
     public int width() {
         return width;
     }
 
+    /** Image height in pixels. */
     public int height() {
         return height;
     }
 
+    /** Pixel count of {@code region}. */
     public int size(int region) {
         return sizes[region];
     }
 
+    /** Mean x of the region's pixels. */
     public double centroidX(int region) {
         return centroidX[region];
     }
 
+    /** Mean y of the region's pixels. */
     public double centroidY(int region) {
         return centroidY[region];
     }
 
+    /** The bounding box of the region's pixels. */
     public BoundingBox box(int region) {
         return new BoundingBox(boxes[4 * region], boxes[4 * region + 1], boxes[4 * region + 2], boxes[4 * region + 3]);
     }
@@ -335,10 +342,15 @@ public final class RegionGraph {
         return borderPixels[region];
     }
 
+    /**
+     * Index into the neighbour list where {@code region}'s neighbours start (they end where {@code region + 1}'s
+     * start).
+     */
     public int neighbourStart(int region) {
         return start[region];
     }
 
+    /** The neighbour at position {@code k} of the neighbour list. */
     public int neighbour(int k) {
         return neighbours[k];
     }
@@ -363,6 +375,7 @@ public final class RegionGraph {
         return i >= 0 ? contrast[i] : 0;
     }
 
+    /** Number of regions adjacent to {@code region}. */
     public int degree(int region) {
         return start[region + 1] - start[region];
     }
@@ -373,6 +386,7 @@ public final class RegionGraph {
         return i >= 0 ? boundary[i] : 0;
     }
 
+    /** Whether regions {@code a} and {@code b} share a boundary. */
     public boolean adjacent(int a, int b) {
         return boundaryLength(a, b) > 0;
     }

@@ -161,10 +161,12 @@ public final class CocoRle {
         return a;
     }
 
+    /** Mask height. */
     public int height() {
         return height;
     }
 
+    /** Mask width. */
     public int width() {
         return width;
     }

@@ -4,10 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import javax.imageio.ImageIO;
 
@@ -53,31 +50,22 @@ public final class ImageFiles {
         }
     }
 
-    /** Writes any picture as PNG, atomically. */
+    /** Writes any picture as PNG, atomically ({@link SafeFiles#write}: umask permissions, nothing left on failure). */
     public static void writePng(BufferedImage image, Path path) {
-        Path dir = path.toAbsolutePath().getParent();
         try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + path.getFileName(), ".tmp");
-            try {
-                if (!ImageIO.write(image, "png", tmp.toFile())) {
+            SafeFiles.write(path, out -> {
+                if (!ImageIO.write(image, "png", out)) {
                     throw new IllegalStateException("no PNG writer available for " + path);
                 }
-                moveIntoPlace(tmp, path);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            });
         } catch (IOException e) {
-            throw new UncheckedIOException("could not write " + path + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(e.getMessage().startsWith("could not ") ? e.getMessage()
+                    : "could not write " + path + ": " + SafeFiles.describe(e), e);
         }
     }
 
     /** Moves a finished temporary file to its final name, atomically where the file system allows it. */
     public static void moveIntoPlace(Path tmp, Path target) throws IOException {
-        try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        SafeFiles.moveIntoPlace(tmp, target);
     }
 }

@@ -7,16 +7,19 @@ public class ImageReadException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
     private final transient Path path;
 
+    /** An error reading {@code path}, for {@code reason}. */
     public ImageReadException(Path path, String reason) {
         super("image " + path + ": " + reason);
         this.path = path;
     }
 
+    /** An error reading {@code path}, for {@code reason}, caused by {@code cause}. */
     public ImageReadException(Path path, String reason, Throwable cause) {
         super("image " + path + ": " + reason, cause);
         this.path = path;
     }
 
+    /** The file that could not be read. */
     public Path path() {
         return path;
     }

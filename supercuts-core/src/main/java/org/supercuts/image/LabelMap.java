@@ -109,10 +109,12 @@ public final class LabelMap {
         }
     }
 
+    /** Width in pixels. */
     public int width() {
         return width;
     }
 
+    /** Height in pixels. */
     public int height() {
         return height;
     }
@@ -122,10 +124,12 @@ public final class LabelMap {
         return count;
     }
 
+    /** The label of pixel (x, y). */
     public int label(int x, int y) {
         return labels[y * width + x];
     }
 
+    /** The label of the pixel at row-major index {@code index}. */
     public int labelAt(int index) {
         return labels[index];
     }

@@ -3,6 +3,13 @@ package org.supercuts.image;
 import java.awt.image.BufferedImage;
 import java.util.Optional;
 
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.img.basictypeaccess.array.ByteArray;
+import net.imglib2.img.basictypeaccess.array.FloatArray;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+import net.imglib2.type.numeric.real.FloatType;
+
 /**
  * Binary mask utilities on row-major {@code byte[]} masks (0 = background, non-zero = foreground).
  *
@@ -118,6 +125,21 @@ public final class Masks {
             out.getRaster().setDataElements(0, y, width, 1, row);
         }
         return out;
+    }
+
+    /**
+     * A copy-free ImgLib2 view (X, Y) of a mask: the image reads and writes {@code mask} itself (values as stored, 1 =
+     * foreground in the pipeline's masks).
+     */
+    public static ArrayImg<UnsignedByteType, ByteArray> asImg(byte[] mask, int width, int height) {
+        checkLength(mask.length, width, height, "mask");
+        return ArrayImgs.unsignedBytes(mask, width, height);
+    }
+
+    /** A copy-free ImgLib2 view (X, Y) of a soft map (values in [0, 1]). */
+    public static ArrayImg<FloatType, FloatArray> softAsImg(float[] soft, int width, int height) {
+        checkLength(soft.length, width, height, "soft map");
+        return ArrayImgs.floats(soft, width, height);
     }
 
     private static void checkLength(int length, int width, int height, String what) {

@@ -1,16 +1,12 @@
 package org.supercuts.image;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Objects;
-
-import javax.imageio.ImageIO;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 
 import net.imglib2.RandomAccess;
 import net.imglib2.RandomAccessibleInterval;
@@ -22,8 +18,9 @@ import net.imglib2.type.numeric.real.FloatType;
 /**
  * A planar float image: one {@code float[]} per channel, row-major, values nominally in [0, 1] (sRGB for colour images).
  *
- * <p>Grey images have one channel, colour images three (R, G, B). Alpha is dropped on reading and 16-bit samples are scaled
- * to [0, 1], so every input the readers accept ends up in the same representation.
+ * <p>Grey images have one channel, colour images three (R, G, B). Alpha is composited on white, 16-bit samples are scaled
+ * to [0, 1] and floating-point samples are checked and clamped ({@link ImageDecoder}), so every input the readers accept
+ * ends up in the same representation.
  *
  * <p>{@link #wrap} is copy-free (ImgLib2 style): the caller hands over the arrays and must not modify them afterwards.
  *
@@ -73,9 +70,16 @@ public final class PlanarImage {
         return new PlanarImage(width, height, planes.clone());
     }
 
-    /** Converts a {@link BufferedImage} of any type: grey (8 or 16 bit) gives one channel, everything else RGB; alpha is dropped. */
+    /**
+     * Converts a {@link BufferedImage} of any type: grey (8 or 16 bit) gives one channel, everything else RGB; alpha is
+     * composited on white; floating-point samples must be finite and are clamped to [0, 1].
+     */
     public static PlanarImage fromBufferedImage(BufferedImage image) {
         Objects.requireNonNull(image, "image");
+        int sampleType = image.getRaster().getDataBuffer().getDataType();
+        if (image.getColorModel().hasAlpha() || sampleType == DataBuffer.TYPE_FLOAT || sampleType == DataBuffer.TYPE_DOUBLE) {
+            return ImageDecoder.toPlanar(image, null, new ArrayList<>());
+        }
         int w = image.getWidth();
         int h = image.getHeight();
         if (w < 1 || h < 1) {
@@ -130,51 +134,14 @@ public final class PlanarImage {
     }
 
     /**
-     * Reads an image file through ImageIO (PNG, JPEG, BMP, GIF, and whatever plug-ins are installed).
+     * Reads an image file ({@link ImageDecoder#read(Path)}: JPEG including CMYK and ICC profiles, PNG, GIF, BMP, TIFF, WebP;
+     * EXIF orientation applied; alpha composited on white).
      *
-     * @throws ImageReadException naming the path when the file is missing, unreadable, empty or not a decodable image
+     * @throws ImageReadException naming the path when the file is missing, unreadable, empty, truncated, corrupt or not a
+     *                            decodable image
      */
     public static PlanarImage read(Path path) {
-        Objects.requireNonNull(path, "path");
-        if (!Files.exists(path)) {
-            throw new ImageReadException(path, "file does not exist");
-        }
-        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-            throw new ImageReadException(path, "not a readable regular file");
-        }
-        byte[] encoded;
-        try {
-            encoded = Files.readAllBytes(path);
-        } catch (IOException e) {
-            throw new ImageReadException(path, "could not be read (" + e.getMessage() + ")", e);
-        }
-        return decode(encoded, path);
-    }
-
-    /**
-     * Decodes an image file held in memory, exactly as {@link #read} decodes the same bytes from a file (it is the decoding
-     * half of {@link #read}); for inputs that are not local files, such as the rows of Spark's {@code binaryFile} source.
-     *
-     * @param source names the image in error messages
-     * @throws ImageReadException naming {@code source} when the bytes are empty or not a decodable image
-     */
-    public static PlanarImage decode(byte[] encoded, Path source) {
-        Objects.requireNonNull(encoded, "encoded");
-        Objects.requireNonNull(source, "source");
-        BufferedImage image;
-        try {
-            // In memory: no cache file; ImageIO.read closes the stream itself.
-            image = ImageIO.read(new MemoryCacheImageInputStream(new ByteArrayInputStream(encoded)));
-        } catch (IOException | RuntimeException e) {
-            throw new ImageReadException(source, "could not be decoded (" + e.getMessage() + ")", e);
-        }
-        if (image == null) {
-            throw new ImageReadException(source, "is not an image format ImageIO can decode (corrupt or unsupported file)");
-        }
-        if (image.getWidth() < 1 || image.getHeight() < 1) {
-            throw new ImageReadException(source, "has size " + image.getWidth() + "x" + image.getHeight() + "; at least 1x1 is needed");
-        }
-        return fromBufferedImage(image);
+        return ImageDecoder.read(path).image();
     }
 
     /**
@@ -212,22 +179,27 @@ public final class PlanarImage {
         return wrap(w, h, planes);
     }
 
+    /** Width in pixels. */
     public int width() {
         return width;
     }
 
+    /** Height in pixels. */
     public int height() {
         return height;
     }
 
+    /** Number of channels: 1 (grey) or 3 (RGB). */
     public int channels() {
         return planes.length;
     }
 
+    /** Number of pixels, width times height. */
     public int pixelCount() {
         return width * height;
     }
 
+    /** Whether the image has one channel. */
     public boolean isGrey() {
         return planes.length == 1;
     }
@@ -237,6 +209,7 @@ public final class PlanarImage {
         return planes[c];
     }
 
+    /** Sample of channel {@code c} at (x, y). */
     public float get(int c, int x, int y) {
         return planes[c][y * width + x];
     }
@@ -247,6 +220,18 @@ public final class PlanarImage {
             return this;
         }
         return new PlanarImage(width, height, new float[][] {planes[0], planes[0], planes[0]});
+    }
+
+    /**
+     * A copy as an ImgLib2 image X x Y x C (C = 1 or 3), the layout {@link #fromImg} reads, so
+     * {@code PlanarImage.fromImg(image.toImg())} equals {@code image}.
+     */
+    public Img<FloatType> toImg() {
+        float[] all = new float[planes.length * width * height];
+        for (int c = 0; c < planes.length; c++) {
+            System.arraycopy(planes[c], 0, all, c * width * height, width * height);
+        }
+        return ArrayImgs.floats(all, width, height, planes.length);
     }
 
     /** A copy-free ImgLib2 view of one channel. */

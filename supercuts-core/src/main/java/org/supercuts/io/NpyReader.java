@@ -45,6 +45,7 @@ public final class NpyReader {
             this.values = values;
         }
 
+        /** The array's shape (a copy). */
         public int[] shape() {
             return shape.clone();
         }
@@ -54,14 +55,17 @@ public final class NpyReader {
             return dtype;
         }
 
+        /** Number of elements. */
         public int size() {
             return values.length;
         }
 
+        /** The elements as doubles, in C order. */
         public double[] toDoubleArray() {
             return values.clone();
         }
 
+        /** The elements as floats, in C order. */
         public float[] toFloatArray() {
             float[] f = new float[values.length];
             for (int i = 0; i < f.length; i++) {

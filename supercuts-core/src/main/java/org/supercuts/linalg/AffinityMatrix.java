@@ -48,10 +48,12 @@ public final class AffinityMatrix {
         return new AffinityMatrix(n, w);
     }
 
+    /** Number of nodes n (the matrix is n x n). */
     public int size() {
         return n;
     }
 
+    /** The weight W_ij. */
     public double get(int i, int j) {
         return w[i * n + j];
     }

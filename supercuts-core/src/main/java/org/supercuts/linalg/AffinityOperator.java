@@ -15,6 +15,7 @@ public interface AffinityOperator {
     /** Receives the stored entries of one row. Thread safety: called on the caller's thread, in row order. */
     @FunctionalInterface
     interface EntryVisitor {
+        /** Receives the entry of {@code column} with {@code weight}. */
         void accept(int column, double weight);
     }
 

@@ -118,22 +118,27 @@ public final class EigenSolver {
         return new EigenSolver(kind, denseThreshold, tolerance, maxRestarts, basisSize);
     }
 
+    /** The solver family. */
     public Kind kind() {
         return kind;
     }
 
+    /** Component size at and below which the dense solver is used. */
     public int denseThreshold() {
         return denseThreshold;
     }
 
+    /** Residual tolerance of the Lanczos iterations. */
     public double tolerance() {
         return tolerance;
     }
 
+    /** Lanczos restarts before the dense fallback. */
     public int maxRestarts() {
         return maxRestarts;
     }
 
+    /** Fixed Lanczos basis size, or 0 for the automatic size. */
     public int basisSize() {
         return basisSize;
     }
@@ -157,6 +162,7 @@ public final class EigenSolver {
         return nodes <= denseThreshold;
     }
 
+    /** For provenance, for example {@code shift-invert(tol=1e-10)}. */
     public String describe() {
         return switch (kind) {
             case DENSE -> "dense";

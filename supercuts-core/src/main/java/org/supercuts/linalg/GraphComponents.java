@@ -19,6 +19,7 @@ public final class GraphComponents {
         this.members = members;
     }
 
+    /** The connected components of the graph of the non-zero entries of {@code w}. */
     public static GraphComponents of(AffinityOperator w) {
         int n = w.size();
         int[] raw = new int[n];
@@ -87,18 +88,22 @@ public final class GraphComponents {
         return new GraphComponents(label, members);
     }
 
+    /** Number of components. */
     public int count() {
         return members.length;
     }
 
+    /** The component of each node (a copy). */
     public int[] labels() {
         return label.clone();
     }
 
+    /** The component of {@code node}. */
     public int label(int node) {
         return label[node];
     }
 
+    /** The nodes of {@code component}, ascending. */
     public int[] members(int component) {
         return members[component];
     }

@@ -236,14 +236,17 @@ public final class SparseAffinity implements AffinityOperator {
         return k >= 0 ? weights[k] : 0.0;
     }
 
+    /** Index of row {@code i}'s first stored entry (row i ends where row i + 1 starts). */
     public int rowStart(int i) {
         return start[i];
     }
 
+    /** The column of stored entry {@code k}. */
     public int column(int k) {
         return columns[k];
     }
 
+    /** The weight of stored entry {@code k}. */
     public double weight(int k) {
         return weights[k];
     }

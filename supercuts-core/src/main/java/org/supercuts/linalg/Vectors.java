@@ -11,6 +11,7 @@ public final class Vectors {
     private Vectors() {
     }
 
+    /** The dot product of the first {@code n} entries of {@code a} and {@code b}. */
     public static double dot(double[] a, double[] b, int n) {
         // Four partial sums: fewer dependent additions, so the loop pipelines well.
         double s0 = 0;
@@ -37,6 +38,7 @@ public final class Vectors {
         }
     }
 
+    /** The Euclidean norm of {@code a}. */
     public static double norm(double[] a) {
         return Math.sqrt(dot(a, a, a.length));
     }

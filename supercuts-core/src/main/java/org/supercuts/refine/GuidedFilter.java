@@ -71,14 +71,17 @@ public final class GuidedFilter implements MaskRefiner {
         return new GuidedFilter(radius, eps, false);
     }
 
+    /** The window radius r (the window is 2r + 1 pixels wide). */
     public int radiusValue() {
         return radius;
     }
 
+    /** The regularisation eps. */
     public double epsValue() {
         return eps;
     }
 
+    /** Whether the colour image guides the filter (else its luminance). */
     public boolean usesColorGuide() {
         return colorGuide;
     }

@@ -11,6 +11,7 @@ import org.supercuts.image.PlanarImage;
  * <p>Thread safety: implementations are immutable and safe to call concurrently.
  */
 public interface MaskRefiner {
+    /** The refined soft map of {@code image} (row-major, values in [0, 1]); {@code soft} is not modified. */
     float[] refine(PlanarImage image, float[] soft);
 
     /** A short description of the spec, for provenance. */

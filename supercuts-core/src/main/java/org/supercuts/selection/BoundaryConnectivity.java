@@ -45,14 +45,17 @@ public final class BoundaryConnectivity implements ObjectSelector {
         }
     }
 
+    /** The paper's settings: sigma_clr = 10, sigma_bndcon = 1, sigma_spa = 0.25, mu = 0.1. */
     public static BoundaryConnectivity defaults() {
         return new BoundaryConnectivity(10, 1, 0.25, 0.1);
     }
 
+    /** Colour scale sigma_clr of the geodesic distances (> 0). */
     public BoundaryConnectivity sigmaColor(double s) {
         return new BoundaryConnectivity(s, sigmaBoundary, sigmaSpace, mu);
     }
 
+    /** Spatial scale sigma_spa of the contrast weights (> 0). */
     public BoundaryConnectivity sigmaSpace(double s) {
         return new BoundaryConnectivity(sigmaColor, sigmaBoundary, s, mu);
     }

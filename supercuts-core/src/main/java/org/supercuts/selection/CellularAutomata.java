@@ -75,7 +75,7 @@ public final class CellularAutomata implements ObjectSelector {
         return new CellularAutomata(prior, iterations, s, coherenceSpan, coherenceFloor);
     }
 
-    /** The coherence range: {@code c_i} spans [b, a + b]; needs a, b >= 0 and a + b <= 1. */
+    /** The coherence range: {@code c_i} spans [b, a + b]; needs {@code a, b >= 0} and {@code a + b <= 1}. */
     public CellularAutomata coherence(double a, double b) {
         return new CellularAutomata(prior, iterations, sigmaSquared, a, b);
     }

@@ -58,10 +58,12 @@ public final class ManifoldRanking implements ObjectSelector {
         return new ManifoldRanking(0.99, 0.1, 0);
     }
 
+    /** The ranking's alpha, in (0, 1). */
     public ManifoldRanking alpha(double a) {
         return new ManifoldRanking(a, sigmaSquared, edgeWeight);
     }
 
+    /** Width of the colour kernel on normalised distances (> 0). */
     public ManifoldRanking sigmaSquared(double s) {
         return new ManifoldRanking(alpha, s, edgeWeight);
     }
@@ -76,6 +78,7 @@ public final class ManifoldRanking implements ObjectSelector {
         return new ManifoldRanking(alpha, sigmaSquared, w);
     }
 
+    /** The weight of the intervening-edge term (0 = off). */
     public double edgeWeight() {
         return edgeWeight;
     }

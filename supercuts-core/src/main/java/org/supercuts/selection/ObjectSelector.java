@@ -18,6 +18,7 @@ public interface ObjectSelector {
     record Input(RegionGraph graph, RegionFeatures features, AffinityMatrix affinity, SpectralPartition partition) {
     }
 
+    /** Foreground score of each region of {@code input.graph()}, in [0, 1]. */
     double[] foreground(Input input);
 
     /**

@@ -26,6 +26,7 @@ public final class ObjectSelectors {
     private ObjectSelectors() {
     }
 
+    /** TokenCut's rule: the side of the root cut holding the entry of largest magnitude is the object. */
     public static ObjectSelector tokenCut() {
         return new Rule("tokencut") {
             @Override
@@ -41,6 +42,7 @@ public final class ObjectSelectors {
         };
     }
 
+    /** Deep Spectral Methods' rule: the smaller side (by pixels) of the root cut is the object. */
     public static ObjectSelector deepSpectral() {
         return new Rule("deepspectral") {
             @Override
@@ -58,6 +60,10 @@ public final class ObjectSelectors {
         };
     }
 
+    /**
+     * The border prior: the side of the root cut with fewer image-border pixels is the object (on a tie, the smaller
+     * side).
+     */
     public static ObjectSelector borderPrior() {
         return new Rule("border-prior") {
             @Override

@@ -28,6 +28,7 @@ public final class SaliencyCalibration implements MaskRefiner {
         return new SaliencyCalibration(0, ThresholdRule.ADAPTIVE);
     }
 
+    /** Sharpness k of the sigmoid applied after calibration (> 0). */
     public SaliencyCalibration sharpness(double k) {
         return new SaliencyCalibration(k, rule);
     }

@@ -22,8 +22,11 @@ import java.util.Objects;
  * <p>Thread safety: an enum; stateless.
  */
 public enum ThresholdRule {
+    /** {@code min(2 * mean, 1)}, the adaptive threshold. */
     ADAPTIVE,
+    /** Otsu's threshold on 128 bins. */
     OTSU,
+    /** The mean of the adaptive and Otsu thresholds (the default). */
     BALANCED;
 
     /** Histogram resolution of the Otsu threshold. */

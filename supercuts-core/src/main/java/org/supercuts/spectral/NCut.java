@@ -77,9 +77,14 @@ public final class NCut {
         return new KWay(0, 8, DEFAULT_SEED, 5, DEFAULT_SPLIT_RULE, EigenSolver.auto());
     }
 
-    /** Recursive two-way normalized cut, cheapest cut first. */
+    /**
+     * Recursive two-way normalized cut, cheapest cut first, with the tuned defaults of the default pipeline: at most 16
+     * segments, maxNcut 1, the {@link EigenSolver#shiftInvert() shift-invert} solver (about 4 times cheaper than
+     * {@link EigenSolver#auto()} on superpixel graphs, the same partitions up to near-tied cuts; docs/PERFORMANCE.md).
+     * Every wither keeps the other settings, so {@code recursive().maxSegments(8)} still uses the shift-invert solver.
+     */
     public static Recursive recursive() {
-        return new Recursive(16, 1.0, 1, DEFAULT_SPLIT_RULE, 2, EigenSolver.auto());
+        return new Recursive(16, 1.0, 1, DEFAULT_SPLIT_RULE, 2, EigenSolver.shiftInvert());
     }
 
     /** The k-way NCut value of a labelling (labels 0..k-1) of {@code w}'s nodes. */
@@ -137,6 +142,7 @@ public final class NCut {
             this.eigenpairs = eigenpairs;
         }
 
+        /** The rule that thresholds the Fiedler vector. */
         public Bipartition splitRule(SplitRule rule) {
             return new Bipartition(rule, eigenpairs, solver);
         }
@@ -146,18 +152,22 @@ public final class NCut {
             return new Bipartition(splitRule, count, solver);
         }
 
+        /** The eigensolver. */
         public Bipartition solver(EigenSolver solver) {
             return new Bipartition(splitRule, eigenpairs, solver);
         }
 
+        /** The rule that thresholds the Fiedler vector. */
         public SplitRule splitRule() {
             return splitRule;
         }
 
+        /** How many eigenpairs the result carries. */
         public int eigenpairs() {
             return eigenpairs;
         }
 
+        /** The eigensolver. */
         public EigenSolver solver() {
             return solver;
         }
@@ -167,6 +177,7 @@ public final class NCut {
             return partition(AffinityOperator.of(Objects.requireNonNull(affinity, "affinity")));
         }
 
+        /** Partitions the graph of {@code w} (a dense or sparse affinity behind one operator). */
         public SpectralPartition partition(AffinityOperator w) {
             checkGraph(w);
             int n = w.size();
@@ -248,6 +259,7 @@ public final class NCut {
             return new KWay(k, maxK, seed, restarts, rule, solver);
         }
 
+        /** The eigensolver. */
         public KWay solver(EigenSolver solver) {
             return new KWay(k, maxK, seed, restarts, splitRule, solver);
         }
@@ -257,10 +269,12 @@ public final class NCut {
             return k;
         }
 
+        /** Largest k of the eigengap choice. */
         public int maxK() {
             return maxK;
         }
 
+        /** Seed of the k-means++ initialisation. */
         public long seed() {
             return seed;
         }
@@ -270,6 +284,7 @@ public final class NCut {
             return partition(AffinityOperator.of(Objects.requireNonNull(affinity, "affinity")));
         }
 
+        /** Partitions the graph of {@code w} (a dense or sparse affinity behind one operator). */
         public SpectralPartition partition(AffinityOperator w) {
             checkGraph(w);
             int n = w.size();
@@ -398,6 +413,7 @@ public final class NCut {
             this.solver = Objects.requireNonNull(solver, "solver");
         }
 
+        /** Most segments the recursion produces (>= 1). */
         public Recursive maxSegments(int maxSegments) {
             return new Recursive(maxSegments, maxNcut, minRegionNodes, splitRule, eigenpairs, solver);
         }
@@ -412,6 +428,7 @@ public final class NCut {
             return new Recursive(maxSegments, maxNcut, minRegionNodes, splitRule, eigenpairs, solver);
         }
 
+        /** The rule that thresholds each Fiedler vector. */
         public Recursive splitRule(SplitRule rule) {
             return new Recursive(maxSegments, maxNcut, minRegionNodes, rule, eigenpairs, solver);
         }
@@ -421,24 +438,34 @@ public final class NCut {
             return new Recursive(maxSegments, maxNcut, minRegionNodes, splitRule, count, solver);
         }
 
+        /** The eigensolver of every cut. */
         public Recursive solver(EigenSolver solver) {
             return new Recursive(maxSegments, maxNcut, minRegionNodes, splitRule, eigenpairs, solver);
         }
 
+        /** Most segments the recursion produces. */
         public int maxSegments() {
             return maxSegments;
         }
 
+        /** Largest NCut value a split may have. */
         public double maxNcut() {
             return maxNcut;
         }
 
+        /** Fewest nodes each side of a split must have. */
         public int minRegionNodes() {
             return minRegionNodes;
         }
 
+        /** The rule that thresholds each Fiedler vector. */
         public SplitRule splitRule() {
             return splitRule;
+        }
+
+        /** The eigensolver of every cut (the whole graph's and each candidate's). */
+        public EigenSolver solver() {
+            return solver;
         }
 
         private record Candidate(int treeNode, int[] groups, double ncut) {
@@ -449,6 +476,7 @@ public final class NCut {
             return partition(AffinityOperator.of(Objects.requireNonNull(affinity, "affinity")));
         }
 
+        /** Partitions the graph of {@code w} (a dense or sparse affinity behind one operator). */
         public SpectralPartition partition(AffinityOperator w) {
             checkGraph(w);
             int n = w.size();

@@ -25,10 +25,12 @@ public final class PartitionTree {
      * @param splitOrder the position of that split in the split order, -1 for a leaf
      */
     public record Node(int id, int parent, int[] members, int[] children, double splitCost, int splitOrder) {
+        /** Whether the node has no children. */
         public boolean isLeaf() {
             return children.length == 0;
         }
 
+        /** Number of graph nodes it holds. */
         public int size() {
             return members.length;
         }
@@ -67,18 +69,22 @@ public final class PartitionTree {
         return nodeCountOfGraph;
     }
 
+    /** The root, holding every graph node. */
     public Node root() {
         return nodes.get(0);
     }
 
+    /** The tree node with index {@code id}. */
     public Node node(int id) {
         return nodes.get(id);
     }
 
+    /** Number of tree nodes. */
     public int treeNodeCount() {
         return nodes.size();
     }
 
+    /** Number of splits. */
     public int splitCount() {
         return splits.size();
     }
@@ -246,10 +252,12 @@ public final class PartitionTree {
             return children.clone();
         }
 
+        /** The tree node with index {@code id} so far. */
         public Node node(int id) {
             return nodes.get(id);
         }
 
+        /** The tree with the splits made so far. */
         public PartitionTree build() {
             return new PartitionTree(n, List.copyOf(nodes), List.copyOf(splits));
         }

@@ -213,6 +213,7 @@ public final class SpectralEmbedding {
         }
     }
 
+    /** Number of graph nodes. */
     public int nodeCount() {
         return degrees.length;
     }
@@ -222,6 +223,7 @@ public final class SpectralEmbedding {
         return eigenvalues.length;
     }
 
+    /** The {@code i}-th smallest eigenvalue. */
     public double eigenvalue(int i) {
         return eigenvalues[i];
     }
@@ -259,6 +261,7 @@ public final class SpectralEmbedding {
         return degrees.clone();
     }
 
+    /** Number of connected components of the graph. */
     public int componentCount() {
         return componentCount;
     }

@@ -45,22 +45,27 @@ public final class SpectralPartition {
         this.tree = tree;
     }
 
+    /** Number of graph nodes. */
     public int nodeCount() {
         return tree.graphNodeCount();
     }
 
+    /** Number of eigenpairs held. */
     public int eigenpairCount() {
         return eigenvalues.length;
     }
 
+    /** The {@code k}-th smallest generalized eigenvalue. */
     public double eigenvalue(int k) {
         return eigenvalues[k];
     }
 
+    /** All eigenvalues held, ascending (a copy). */
     public double[] eigenvalues() {
         return eigenvalues.clone();
     }
 
+    /** The eigenvector of eigenvalue {@code k} (a copy). */
     public double[] eigenvector(int k) {
         return eigenvectors[k].clone();
     }
@@ -70,10 +75,15 @@ public final class SpectralPartition {
         return eigenvector(1);
     }
 
+    /**
+     * The threshold that split the Fiedler vector at the root ({@code >=} is one side); NaN when the root was not
+     * split.
+     */
     public double fiedlerThreshold() {
         return fiedlerThreshold;
     }
 
+    /** The partition tree. */
     public PartitionTree tree() {
         return tree;
     }

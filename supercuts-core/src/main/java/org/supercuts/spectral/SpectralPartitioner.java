@@ -12,6 +12,7 @@ import org.supercuts.linalg.AffinityMatrix;
  * <p>Thread safety: implementations are immutable and safe to call concurrently.
  */
 public interface SpectralPartitioner {
+    /** Partitions the graph of {@code affinity}. */
     SpectralPartition partition(AffinityMatrix affinity);
 
     /** A short description of the spec, for provenance. */

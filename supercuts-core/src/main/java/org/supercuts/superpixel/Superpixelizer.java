@@ -17,6 +17,6 @@ public interface Superpixelizer {
     /** Over-segments {@code image} (grey or RGB). */
     LabelMap segment(PlanarImage image);
 
-    /** A short human-readable description of the spec, for provenance (e.g. {@code "slic(k=400,m=10,iter=10)"}). */
+    /** A short human-readable description of the spec, for provenance (e.g. {@code "slic(k=400,m=20.0,iter=10,...)"}). */
     String describe();
 }

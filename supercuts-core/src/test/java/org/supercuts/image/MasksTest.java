@@ -32,4 +32,24 @@ class MasksTest {
         assertThat(a.iou(b)).isEqualTo(50.0 / 150.0);
         assertThat(a.iou(a)).isEqualTo(1.0);
     }
+
+    @Test
+    void imgLib2ViewsShareTheArrays() {
+        byte[] mask = {0, 1, 1, 0, 0, 1};
+        var img = Masks.asImg(mask, 3, 2);
+        assertThat(img.dimension(0)).isEqualTo(3);
+        assertThat(img.dimension(1)).isEqualTo(2);
+        var ra = img.randomAccess();
+        ra.setPosition(new long[] {2, 1});
+        assertThat(ra.get().get()).isEqualTo(1);
+        ra.get().set(0);
+        assertThat(mask[5]).as("a view, not a copy").isZero();
+        float[] soft = {0.25f, 0.5f};
+        var softImg = Masks.softAsImg(soft, 2, 1);
+        var sr = softImg.randomAccess();
+        sr.setPosition(new long[] {1, 0});
+        assertThat(sr.get().get()).isEqualTo(0.5f);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Masks.asImg(mask, 4, 2))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mask has length 6");
+    }
 }

@@ -99,30 +99,6 @@ class PlanarImageTest {
     }
 
     @Test
-    void decodeGivesWhatReadGivesForTheSameBytes() throws IOException {
-        BufferedImage bi = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < 30; y++) {
-            for (int x = 0; x < 40; x++) {
-                bi.setRGB(x, y, (x * 6) << 16 | (y * 8) << 8 | (x * y) & 0xff);
-            }
-        }
-        for (String format : new String[] {"png", "jpg", "bmp"}) {
-            Path p = dir.resolve("d." + format);
-            ImageIO.write(bi, format, p.toFile());
-            assertThat(PlanarImage.decode(Files.readAllBytes(p), p)).as(format).isEqualTo(PlanarImage.read(p));
-        }
-    }
-
-    @Test
-    void decodeNamesTheSourceOfBadBytes() {
-        Path source = Path.of("hdfs-like", "broken.jpg");
-        assertThatThrownBy(() -> PlanarImage.decode(new byte[] {1, 2, 3}, source)).isInstanceOf(ImageReadException.class)
-                .hasMessageContaining("broken.jpg").hasMessageContaining("corrupt or unsupported");
-        assertThatThrownBy(() -> PlanarImage.decode(new byte[0], source)).isInstanceOf(ImageReadException.class)
-                .hasMessageContaining("broken.jpg");
-    }
-
-    @Test
     void wrapRejectsBadInput() {
         assertThatThrownBy(() -> PlanarImage.wrap(0, 0, new float[0])).hasMessageContaining("width=0");
         assertThatThrownBy(() -> PlanarImage.wrap(2, 2, new float[3])).hasMessageContaining("length 3");
@@ -151,5 +127,17 @@ class PlanarImageTest {
         var ra = view.randomAccess();
         ra.setPosition(new long[] {1, 1});
         assertThat(ra.get().get()).isEqualTo(0.75f);
+    }
+
+    @Test
+    void toImgRoundTripsThroughFromImg() {
+        PlanarImage rgb = PlanarImage.wrap(3, 2, new float[] {0, .1f, .2f, .3f, .4f, .5f}, new float[] {1, 1, 1, 0, 0, 0},
+                new float[] {.5f, .5f, .5f, .5f, .5f, .25f});
+        var img = rgb.toImg();
+        assertThat(img.numDimensions()).isEqualTo(3);
+        assertThat(img.dimension(2)).isEqualTo(3);
+        assertThat(PlanarImage.fromImg(img)).isEqualTo(rgb);
+        PlanarImage grey = PlanarImage.wrap(2, 2, new float[] {0, .25f, .5f, 1});
+        assertThat(PlanarImage.fromImg(grey.toImg())).isEqualTo(grey);
     }
 }

@@ -247,7 +247,7 @@ class NCutTest {
     @Test
     void describeNamesTheSpec() {
         assertThat(NCut.recursive().describe()).isEqualTo(
-                "ncut-recursive(maxSegments=16,maxNcut=1.0,minRegionNodes=1,split=BEST_NCUT,solver=auto(dense<=128,tol=1e-10))");
+                "ncut-recursive(maxSegments=16,maxNcut=1.0,minRegionNodes=1,split=BEST_NCUT,solver=shift-invert(tol=1e-10))");
         assertThat(NCut.bipartition().splitRule(NCut.SplitRule.MEAN).describe()).startsWith("ncut-bipartition(split=MEAN");
         assertThat(NCut.kway().describe()).startsWith("ncut-kway(k=eigengap[2..8]");
         assertThat(NCut.kway(5).seed(7).describe()).contains("k=5").contains("seed=7");

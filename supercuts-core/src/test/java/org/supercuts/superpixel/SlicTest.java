@@ -269,11 +269,11 @@ class SlicTest extends SuperpixelizerContract {
     @Test
     void describeAndWithers() {
         Slic base = Slic.segments(400);
-        assertThat(base.describe()).isEqualTo("slic(k=400,m=10.0,iter=10,minSize=0.25,maxSize=3.0,sigma=0.0)");
-        Slic changed = base.compactness(20).iterations(5).minSizeFactor(0.5).maxSizeFactor(4).sigma(1).threads(3);
-        assertThat(changed.describe()).isEqualTo("slic(k=400,m=20.0,iter=5,minSize=0.5,maxSize=4.0,sigma=1.0)");
+        assertThat(base.describe()).isEqualTo("slic(k=400,m=20.0,iter=10,minSize=0.25,maxSize=3.0,sigma=0.0)");
+        Slic changed = base.compactness(10).iterations(5).minSizeFactor(0.5).maxSizeFactor(4).sigma(1).threads(3);
+        assertThat(changed.describe()).isEqualTo("slic(k=400,m=10.0,iter=5,minSize=0.5,maxSize=4.0,sigma=1.0)");
         assertThat(base.describe()).as("withers leave the original unchanged")
-                .isEqualTo("slic(k=400,m=10.0,iter=10,minSize=0.25,maxSize=3.0,sigma=0.0)");
+                .isEqualTo("slic(k=400,m=20.0,iter=10,minSize=0.25,maxSize=3.0,sigma=0.0)");
         assertThat(changed.threads()).isEqualTo(3);
         assertThat(base).isEqualTo(Slic.segments(400)).isNotEqualTo(changed);
     }

@@ -61,7 +61,7 @@ public final class SpectralStageProfile {
         Map<String, SpectralPartitioner> variants = new LinkedHashMap<>();
         variants.put("default", pipeline.partitioner());
         variants.put("previous-default(auto,tol1e-6)", previous);
-        variants.put("auto-tol1e-10", NCut.recursive());
+        variants.put("auto-tol1e-10", NCut.recursive().solver(EigenSolver.auto()));
         variants.put("shift-invert-tol1e-6", NCut.recursive().solver(EigenSolver.shiftInvert().tolerance(1e-6)));
         variants.put("shift-invert-tol1e-10", NCut.recursive().solver(EigenSolver.shiftInvert()));
         List<int[]> reference = new ArrayList<>();

@@ -2,17 +2,25 @@ package org.supercuts.examples.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.supercuts.Pipeline;
 import org.supercuts.eval.dataset.Dataset;
 import org.supercuts.eval.dataset.Datasets;
+import org.supercuts.eval.dataset.Sample;
 import org.supercuts.eval.run.EvaluationError;
 import org.supercuts.eval.run.EvaluationListener;
 import org.supercuts.eval.run.EvaluationResult;
 import org.supercuts.eval.run.EvaluationRunner;
+import org.supercuts.eval.run.Prediction;
 import org.supercuts.eval.run.PredictionDirectory;
 import org.supercuts.eval.run.Segmenter;
+import org.supercuts.image.ImageDecoder;
+import org.supercuts.image.PlanarImage;
+import org.supercuts.image.SafeFiles;
 
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -26,7 +34,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code supercuts evaluate --dataset NAME --root DIR [...]}: runs the pipeline (or scores saved predictions) on a benchmark
  * and writes {@code report.json}, {@code report.md}, {@code pr_curve.png}, {@code per_image.csv} and the masks to the
- * output folder. Re-running with the same {@code --out} resumes. Exit code 0 when every image was scored, 1 when some
+ * output folder. Re-running with the same {@code --out} resumes when the settings are the same ({@code run.json}); with other
+ * settings it is refused naming what changed, unless {@code --overwrite} starts afresh. Exit code 0 when every image was scored, 1 when some
  * failed or the dataset had unpaired files (listed on stderr and in the report), 2 for bad input.
  *
  * <p>Thread safety: a command object, used once.
@@ -64,6 +73,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--no-masks", description = "Do not write the predicted masks.")
     boolean noMasks;
 
+    @Option(names = "--overwrite", description = "Delete the results of an earlier run in --out whose settings differ, instead"
+            + " of refusing to mix them (a run with the same settings resumes either way).")
+    boolean overwrite;
+
     @Option(names = "--debug", description = "Print stack traces of errors.")
     boolean debug;
 
@@ -92,7 +105,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         // Images run in parallel, so each image's stages get one thread.
         PipelineOptions.Built built = predictions != null ? null : pipelineOptions.build(1);
         try {
-            Segmenter segmenter = predictions != null ? new PredictionDirectory(predictions) : Segmenter.of(built.pipeline());
+            // only masks are scored: the results need no affinity matrix, features or eigenvectors
+            Segmenter segmenter = predictions != null ? new PredictionDirectory(predictions)
+                    : fittedToSmallImages(built.pipeline().toBuilder().keepIntermediates(false).build());
             return evaluate(data, segmenter, threads, err, stdout);
         } finally {
             if (built != null) {
@@ -103,11 +118,33 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     private int evaluate(Dataset data, Segmenter segmenter, int threads, PrintWriter err, PrintWriter stdout) {
         Path outDir = out != null ? out : Path.of("supercuts-out", "evaluate-" + data.name());
+        SafeFiles.requireWritableDirectory(outDir, "--out");
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("dataset", dataset.toLowerCase(Locale.ROOT));
+        settings.put("root", root == null ? null : root.toAbsolutePath().normalize().toString());
+        settings.put("images", images == null ? null : images.toAbsolutePath().normalize().toString());
+        settings.put("masks", masks == null ? null : masks.toAbsolutePath().normalize().toString());
+        settings.put("split", split);
+        settings.put("predictions", predictions == null ? null : predictions.toAbsolutePath().normalize().toString());
+        if (predictions == null) {
+            settings.put("options", pipelineOptions.describe());
+        }
+        MemoryEstimate memory = MemoryEstimate.of(pipelineOptions.levels, false, pipelineOptions.multiScale, pipelineOptions.usesSsn());
+        long usable = MemoryEstimate.usableHeap();
+        int k = pipelineOptions.superpixels;
+        if (predictions == null && memory.bytes(0, k) > usable) {
+            throw new IllegalArgumentException(MemoryEstimate.tooManySuperpixels(memory, k, usable));
+        }
         EvaluationResult result;
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("evaluate " + data.name()).setInitialMax(data.size())
                 .setStyle(ProgressBarStyle.ASCII).continuousUpdate().build()) {
             result = EvaluationRunner.builder().dataset(data).segmenter(segmenter).outputDirectory(outDir).threads(threads)
-                    .writeMasks(!noMasks).listener(new EvaluationListener() {
+                    .writeMasks(!noMasks).settings(settings).overwrite(overwrite)
+                    .memory(sample -> {
+                        int[] size = ImageDecoder.storedSize(sample.imagePath());
+                        long pixels = (long) size[0] * size[1];
+                        return memory.bytes(pixels, Math.min(k, SmallImages.maxSuperpixels(pixels)));
+                    }, usable).listener(new EvaluationListener() {
                         @Override
                         public void started(int total, int resumed) {
                             bar.stepTo(resumed);
@@ -127,6 +164,23 @@ public final class EvaluateCommand implements Callable<Integer> {
         stdout.flush();
         err.flush();
         return result.hasErrors() ? SuperCutsCli.EXIT_SOME_FAILED : 0;
+    }
+
+    /** The pipeline, with its superpixel count clamped per image for small images ({@link SmallImages}). */
+    private static Segmenter fittedToSmallImages(Pipeline pipeline) {
+        Segmenter plain = Segmenter.of(pipeline);
+        return new Segmenter() {
+            @Override
+            public Prediction predict(Sample sample) {
+                PlanarImage image = sample.loadImage();
+                return Prediction.of(SmallImages.fit(pipeline, image.width(), image.height()).pipeline().segment(image));
+            }
+
+            @Override
+            public Map<String, Object> describe() {
+                return plain.describe();
+            }
+        };
     }
 
     static String summary(EvaluationResult r) {

@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +28,8 @@ import org.supercuts.selection.ObjectSelector;
 import org.supercuts.selection.ObjectSelectors;
 import org.supercuts.superpixel.Slic;
 import org.supercuts.superpixel.Superpixelizer;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -37,7 +41,8 @@ import picocli.CommandLine.Option;
  */
 public final class PipelineOptions {
     private static final Logger LOG = LoggerFactory.getLogger(PipelineOptions.class);
-    static final String SHARED_SSN = "../shared/models/ssn/ssn_bsds_pixel_features.onnx";
+    /** The SSN model's file name, looked for beside the installation ({@link #defaultSsnModelCandidates}). */
+    static final String SSN_FILE = "ssn_bsds_pixel_features.onnx";
 
     /** The object-selection rules the CLI offers. */
     public enum Selection { SALIENCY, BORDER, TOKENCUT, DEEPSPECTRAL, RBD }
@@ -57,7 +62,9 @@ public final class PipelineOptions {
     double compactness = Presets.COMPACTNESS;
 
     @Option(names = "--ssn-model", paramLabel = "PATH",
-            description = "SSN pixel-feature network (ONNX) for --superpixels-method ssn (default: " + SHARED_SSN + " when present).")
+            description = "SSN pixel-feature network (ONNX) for --superpixels-method ssn (default: INSTALL/models/ssn/" + SSN_FILE
+                    + ", or, in a source checkout, ../shared/models/ssn/" + SSN_FILE + " beside the repository; INSTALL is the"
+                    + " folder of supercuts.jar, never the current folder; docs/onnx.md says how to get or export it).")
     Path ssnModel;
 
     @Option(names = "--model", paramLabel = "PATH",
@@ -86,6 +93,55 @@ public final class PipelineOptions {
 
     @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores).")
     int threads = Runtime.getRuntime().availableProcessors();
+
+    /**
+     * Every option of this mixin that can change results, by its longest name, with its value (paths absolute): the
+     * settings part of an evaluation's fingerprint. Read from the annotations, so an option added later is included
+     * without editing this method; {@code --threads} is left out because results do not depend on it.
+     */
+    Map<String, Object> describe() {
+        Map<String, Object> d = new TreeMap<>();
+        for (OptionSpec o : CommandSpec.forAnnotatedObject(this).options()) {
+            if (o.longestName().equals("--threads")) {
+                continue;
+            }
+            Object v = o.getValue();
+            d.put(o.longestName(), v == null ? null : v instanceof Path p ? p.toAbsolutePath().normalize().toString()
+                    : v instanceof Number || v instanceof Boolean ? v : v.toString());
+        }
+        return d;
+    }
+
+    /** Whether the superpixels come from the SSN network (which needs much more memory per pixel). */
+    boolean usesSsn() {
+        return method == Method.SSN || method == Method.SSN_DINO;
+    }
+
+    /**
+     * Where the default SSN model is looked for, in order: {@code models/ssn/FILE} beside the jar (or classes folder) this
+     * program runs from, then, when that is {@code examples/target} of a source checkout, {@code ../shared/models/ssn/FILE}
+     * next to the repository. Never relative to the current folder.
+     */
+    static List<Path> defaultSsnModelCandidates() {
+        List<Path> candidates = new ArrayList<>();
+        try {
+            Path code = Path.of(PipelineOptions.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath();
+            Path install = Files.isDirectory(code) ? code : code.getParent();
+            candidates.add(install.resolve("models").resolve("ssn").resolve(SSN_FILE));
+            // A checkout: REPO/examples/target/supercuts.jar or REPO/examples/target/classes.
+            for (Path p = install; p != null; p = p.getParent()) {
+                if (p.getFileName() != null && p.getFileName().toString().equals("target") && p.getParent() != null
+                        && p.getParent().getParent() != null) {
+                    Path repo = p.getParent().getParent();
+                    candidates.add(repo.resolveSibling("shared").resolve("models").resolve("ssn").resolve(SSN_FILE));
+                    break;
+                }
+            }
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            LOG.debug("cannot tell where the program is installed: {}", e.toString());
+        }
+        return candidates;
+    }
 
     public int threads() {
         if (threads < 1) {
@@ -163,13 +219,24 @@ public final class PipelineOptions {
             case SSN_DINO:
             case SSN: {
                 Path model = ssnModel;
-                if (model == null && Files.exists(Path.of(SHARED_SSN))) {
-                    model = Path.of(SHARED_SSN);
-                    LOG.info("using the SSN model at {}", model);
+                List<Path> tried = defaultSsnModelCandidates();
+                if (model == null) {
+                    for (Path candidate : tried) {
+                        if (Files.isRegularFile(candidate)) {
+                            model = candidate;
+                            LOG.info("using the SSN model at {}", model);
+                            break;
+                        }
+                    }
                 }
                 if (model == null) {
                     throw new IllegalArgumentException("--superpixels-method ssn needs --ssn-model PATH (the SSN pixel-feature network"
-                            + " exported to ONNX); none given and " + SHARED_SSN + " does not exist");
+                            + " exported to ONNX); none given and no default model at " + tried + " (docs/onnx.md says how to get"
+                            + " or export it)");
+                }
+                if (!Files.isRegularFile(model)) {
+                    throw new IllegalArgumentException("--ssn-model " + model + ": " + (Files.isDirectory(model)
+                            ? "is a folder, not a model file" : "no such file"));
                 }
                 SsnSuperpixelizer ssn = SsnSuperpixelizer.open(SsnSpec.defaults(model).withSuperpixels(superpixels)
                         .withModelOptions(modelOptions));

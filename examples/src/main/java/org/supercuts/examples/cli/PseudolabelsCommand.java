@@ -59,11 +59,11 @@ public final class PseudolabelsCommand implements Callable<Integer> {
         }
         List<Path> inputs = new ArrayList<>();
         try (Stream<Path> s = Files.list(imagesDir)) {
-            s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(jpe?g|png|bmp|gif)"))
+            s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(jpe?g|png|bmp|gif|tiff?|webp)"))
                     .sorted().forEach(inputs::add);
         }
         if (inputs.isEmpty()) {
-            throw new IllegalArgumentException("--images " + imagesDir + " holds no .jpg/.jpeg/.png/.bmp/.gif file");
+            throw new IllegalArgumentException("--images " + imagesDir + " holds no .jpg/.jpeg/.png/.bmp/.gif/.tif/.tiff/.webp file");
         }
         Files.createDirectories(out.resolve("images"));
         Files.createDirectories(out.resolve("masks"));
@@ -76,13 +76,15 @@ public final class PseudolabelsCommand implements Callable<Integer> {
     private int run(Pipeline pipeline, List<Path> inputs, int threads) throws Exception {
         ConcurrentSkipListMap<String, String> rows = new ConcurrentSkipListMap<>();
         ConcurrentSkipListMap<String, String> failures = new ConcurrentSkipListMap<>();
+        // x.jpg and x.png in one folder would otherwise write one masks/x.png (OutputNames keeps them apart).
+        java.util.Map<Path, String> names = OutputNames.assign(inputs);
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, inputs.size()));
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("pseudolabels").setInitialMax(inputs.size())
                 .setStyle(ProgressBarStyle.ASCII).build()) {
             List<Future<?>> futures = new ArrayList<>();
             for (Path input : inputs) {
                 futures.add(pool.submit(() -> {
-                    String stem = SegmentCommand.stem(input);
+                    String stem = names.get(input);
                     try {
                         PlanarImage image = PlanarImage.read(input);
                         Segmentation s = pipeline.segment(image);
@@ -95,6 +97,9 @@ public final class PseudolabelsCommand implements Callable<Integer> {
                                 image.width(), image.height(), fg));
                     } catch (RuntimeException | IOException e) {
                         failures.put(stem, input + ": " + SuperCutsCli.message(e));
+                    } catch (OutOfMemoryError e) {
+                        failures.put(stem, input + ": out of memory while segmenting it: run with a larger JAVA_OPTS=-Xmx or fewer"
+                                + " --threads");
                     } finally {
                         bar.step();
                     }

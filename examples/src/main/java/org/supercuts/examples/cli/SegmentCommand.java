@@ -1,6 +1,5 @@
 package org.supercuts.examples.cli;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -9,25 +8,31 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.supercuts.Pipeline;
 import org.supercuts.Segmentation;
-import org.supercuts.image.ImageFiles;
+import org.supercuts.image.DecodedImage;
+import org.supercuts.image.ImageDecoder;
+import org.supercuts.image.ImageReadOptions;
 import org.supercuts.image.LabelMap;
 import org.supercuts.image.Masks;
 import org.supercuts.image.PlanarImage;
+import org.supercuts.image.SafeFiles;
 import org.supercuts.io.NpyWriter;
 import org.supercuts.render.Pictures;
 import picocli.CommandLine.Command;
@@ -38,16 +43,42 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code supercuts segment IMAGE... [--out DIR]}: writes, per input {@code STEM}, {@code STEM-mask.png} (0/255),
- * {@code STEM-soft.png} (0..255), {@code STEM-overlay.png}, {@code STEM-levels.png} and {@code STEM.json}. With no image it
- * segments the bundled sample photograph. A bad input is reported and skipped; the exit code is then non-zero.
+ * {@code supercuts segment IMAGE... [--out DIR]}: writes, per input, an output set named {@code NAME} ({@link OutputNames}:
+ * the file stem, or the relative path flattened when stems collide): {@code NAME-mask.png} (0/255), {@code NAME-soft.png}
+ * (0..255), {@code NAME-overlay.png}, {@code NAME-levels.png} (fewer with {@code --pictures}) and last {@code NAME.json},
+ * which records the source path and what the decoder did. Each set appears completely or not at all ({@link OutputSet});
+ * PNG encoding runs on writer threads behind a bounded queue ({@link OutputQueue}), so computing the next image does not
+ * wait for it. With no image it segments the bundled sample photograph.
+ *
+ * <p>Each image's heap is estimated from its header before it is decoded ({@link MemoryEstimate}); settings that cannot
+ * fit are refused with the numbers, and no more images run at once than the heap holds. A bad input, an image that does
+ * not fit and an {@link OutOfMemoryError} fail that image only; the batch goes on, and the summary lists every failure.
+ * Exit code 0 when every image was segmented, 1 when some failed, 2 for bad usage (or a single input that does not exist).
  *
  * <p>Thread safety: a command object, used once.
  */
 @Command(name = "segment", mixinStandardHelpOptions = true,
-        description = "Segment images: salient-object mask, soft map, object box, hierarchy levels.")
+        description = {"Segment images: salient-object mask, soft map, object box, hierarchy levels.",
+                "Reads JPEG (CMYK and ICC profiles too), PNG, GIF, BMP, TIFF (16-bit, float) and WebP. EXIF orientation is applied"
+                        + " (--raw-orientation keeps the stored pixels). Transparent pixels are composited on white before"
+                        + " segmenting, so a cut-out is segmented as it looks on a white page. Truncated or corrupt files are"
+                        + " errors (--allow-partial accepts them).",
+                "Outputs per image NAME (the file stem; inputs sharing a stem are named by their relative path with / as _):"
+                        + " NAME-mask.png, NAME-soft.png, NAME-overlay.png, NAME-levels.png and NAME.json, written completely or"
+                        + " not at all, the JSON last."})
 public final class SegmentCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(SegmentCommand.class);
     static final String SAMPLE = "/org/supercuts/examples/sample/chelsea.png";
+
+    /** Which pictures an output set holds besides the JSON. */
+    public enum PictureSet {
+        /** mask, soft map, overlay and levels strip */
+        ALL,
+        /** mask and soft map only (the overlay of a 24 MP photo alone is about 14 MB) */
+        MASKS,
+        /** no picture: the JSON only (box, foreground fraction, levels, timings) */
+        NONE
+    }
 
     @Parameters(paramLabel = "IMAGE", arity = "0..*", description = "Images to segment (default: the bundled sample photograph).")
     List<Path> images = new ArrayList<>();
@@ -55,9 +86,22 @@ public final class SegmentCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("supercuts-out");
 
+    @Option(names = "--pictures", paramLabel = "WHICH",
+            description = "Pictures to write: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; masks = mask and soft map only,"
+                    + " none = the JSON only).")
+    PictureSet pictures = PictureSet.ALL;
+
+    @Option(names = "--allow-partial", description = "Segment truncated or corrupt files with what could be decoded (missing"
+            + " rows grey or black), with a warning and \"partial\": true in the JSON, instead of failing them.")
+    boolean allowPartial;
+
+    @Option(names = "--raw-orientation", description = "Keep the stored pixel orientation instead of applying the EXIF"
+            + " orientation (the JSON records which).")
+    boolean rawOrientation;
+
     @Option(names = "--dump", paramLabel = "DIR",
-            description = "Also write, per image, STEM-features.npy (regions x d), STEM-affinity.npy (regions x regions),"
-                    + " STEM-eigenvalues.npy, STEM-eigenvectors.npy (pairs x regions) and STEM-superpixels.npy (H x W), float64,"
+            description = "Also write, per image, NAME-features.npy (regions x d), NAME-affinity.npy (regions x regions),"
+                    + " NAME-eigenvalues.npy, NAME-eigenvectors.npy (pairs x regions) and NAME-superpixels.npy (H x W), float64,"
                     + " so other implementations can run on exactly the same numbers.")
     Path dump;
 
@@ -70,46 +114,116 @@ public final class SegmentCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** One input's failure, for the summary. */
+    private record Failure(int index, Path input, String message) {
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outWriter = spec.commandLine().getOut();
-        List<Path> inputs = new ArrayList<>(images);
+        List<Path> inputs = OutputNames.distinct(images);
+        if (inputs.size() < images.size()) {
+            err.println("warning: " + (images.size() - inputs.size()) + " input(s) named the same file more than once; each file"
+                    + " is segmented once");
+        }
         if (inputs.isEmpty()) {
             inputs.add(extractSample());
         }
         int threads = pipelineOptions.threads();
-        int workers = inputs.size() > 1 ? Math.min(threads, inputs.size()) : 1;
-        Files.createDirectories(out);
+        SafeFiles.requireWritableDirectory(out, "--out");
         if (dump != null) {
-            Files.createDirectories(dump);
+            SafeFiles.requireWritableDirectory(dump, "--dump");
         }
+        for (Path dir : dump == null ? List.of(out) : List.of(out, dump)) {
+            for (String removed : TemporaryFiles.recover(dir)) {
+                err.println("note: removed " + removed);
+            }
+        }
+        MemoryEstimate memory = MemoryEstimate.of(pipelineOptions.levels, pictures == PictureSet.ALL, pipelineOptions.multiScale,
+                pipelineOptions.usesSsn());
+        long usable = MemoryEstimate.usableHeap();
+        int k = pipelineOptions.superpixels;
+        if (memory.bytes(0, k) > usable) {
+            throw new IllegalArgumentException(MemoryEstimate.tooManySuperpixels(memory, k, usable));
+        }
+        int workers = inputs.size() > 1 ? Math.min(threads, inputs.size()) : 1;
+        err.flush();
         try (PipelineOptions.Built built = pipelineOptions.build(inputs.size() > 1 ? 1 : threads)) {
-            return run(built.pipeline(), inputs, workers, err, outWriter);
+            return run(built.pipeline(), inputs, workers, memory, usable, err, outWriter);
         }
     }
 
-    private int run(Pipeline pipeline, List<Path> inputs, int workers, PrintWriter err, PrintWriter outWriter) throws Exception {
+    private int run(Pipeline pipeline, List<Path> inputs, int workers, MemoryEstimate memory, long usable, PrintWriter err,
+            PrintWriter outWriter) throws Exception {
         boolean batch = inputs.size() > 1;
-        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        Map<Path, String> names = OutputNames.assign(inputs);
+        ConcurrentLinkedQueue<Failure> failures = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<String> warnings = new ConcurrentLinkedQueue<>();
+        AtomicInteger written = new AtomicInteger();
+        int budgetMb = (int) Math.max(1, Math.min(Integer.MAX_VALUE, usable >> 20));
+        Semaphore heap = new Semaphore(budgetMb, true);
+        ImageReadOptions readOptions = ImageReadOptions.defaults().withApplyOrientation(!rawOrientation)
+                .withAllowPartial(allowPartial);
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         try (ProgressBar bar = batch ? new ProgressBarBuilder().setTaskName("segment").setInitialMax(inputs.size())
-                .setStyle(ProgressBarStyle.ASCII).continuousUpdate().build() : null) {
+                .setStyle(ProgressBarStyle.ASCII).continuousUpdate().build() : null;
+                TemporaryFiles temporaries = new TemporaryFiles();
+                OutputQueue queue = new OutputQueue(Math.max(1, Math.min(2, workers)), 2 * workers)) {
             List<Future<?>> futures = new ArrayList<>();
-            for (Path input : inputs) {
+            for (int i = 0; i < inputs.size(); i++) {
+                int index = i;
+                Path input = inputs.get(i);
                 futures.add(pool.submit(() -> {
+                    int permits = 0;
+                    boolean handedOver = false;
                     try {
-                        segmentOne(pipeline, input);
-                    } catch (RuntimeException | IOException e) {
-                        failures.add(input + ": " + SuperCutsCli.message(e));
+                        int[] size = ImageDecoder.storedSize(input);
+                        long pixels = (long) size[0] * size[1];
+                        int k = Math.min(pipelineOptions.superpixels, SmallImages.maxSuperpixels(pixels));
+                        long need = memory.bytes(pixels, k);
+                        if (need > usable) {
+                            throw new IllegalArgumentException(tooLarge(size, k, need, usable, memory));
+                        }
+                        permits = (int) Math.min(budgetMb, Math.max(1, need >> 20));
+                        heap.acquire(permits);
+                        OutputSet set = segmentOne(pipeline, input, names.get(input), readOptions, temporaries, warnings);
+                        int held = permits;
+                        queue.submit(set, (done, error) -> {
+                            heap.release(held);
+                            if (error != null) {
+                                failures.add(new Failure(index, input, "outputs not written: " + SuperCutsCli.message(error)));
+                            } else {
+                                written.incrementAndGet();
+                            }
+                            if (bar != null) {
+                                bar.step();
+                            }
+                        });
+                        handedOver = true;
+                    } catch (OutOfMemoryError e) {
+                        failures.add(new Failure(index, input, "out of memory while segmenting it (heap " + MemoryEstimate.size(
+                                Runtime.getRuntime().maxMemory()) + ", " + workers + " image(s) at once): run with a larger"
+                                + " JAVA_OPTS=-Xmx, fewer --threads or fewer --superpixels"));
+                    } catch (RuntimeException e) {
+                        failures.add(new Failure(index, input, SuperCutsCli.message(e)));
                         if (debug) {
                             e.printStackTrace(err);
                         }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        failures.add(new Failure(index, input, "interrupted"));
                     } finally {
-                        if (bar != null) {
-                            bar.step();
+                        if (!handedOver) {
+                            if (permits > 0) {
+                                heap.release(permits);
+                            }
+                            if (bar != null) {
+                                bar.step();
+                            }
                         }
                     }
+                    return null;
                 }));
             }
             for (Future<?> f : futures) {
@@ -119,68 +233,104 @@ public final class SegmentCommand implements Callable<Integer> {
             pool.shutdown();
             pool.awaitTermination(1, TimeUnit.MINUTES);
         }
-        for (String f : failures) {
-            err.println("error: " + f);
+        for (String w : warnings) {
+            err.println("warning: " + w);
         }
-        int done = inputs.size() - failures.size();
-        outWriter.println("segmented " + done + " of " + inputs.size() + " image(s); outputs in " + out.toAbsolutePath());
+        List<Failure> sorted = new ArrayList<>(failures);
+        sorted.sort((a, b) -> Integer.compare(a.index, b.index));
+        for (Failure f : sorted) {
+            err.println("error: " + f.input + ": " + f.message);
+        }
+        int done = written.get();
+        outWriter.println("segmented " + done + " of " + inputs.size() + " image(s); outputs in " + out.toAbsolutePath()
+                + (sorted.isEmpty() ? "" : "; failed: " + sorted.size() + " (listed above)"));
         outWriter.flush();
         err.flush();
-        if (failures.isEmpty()) {
+        if (sorted.isEmpty()) {
             return 0;
         }
-        return done == 0 && inputs.size() == 1 ? SuperCutsCli.EXIT_BAD_INPUT : SuperCutsCli.EXIT_SOME_FAILED;
+        boolean missingAlone = inputs.size() == 1 && (!Files.exists(inputs.get(0)) || Files.isDirectory(inputs.get(0)));
+        return missingAlone ? SuperCutsCli.EXIT_BAD_INPUT : SuperCutsCli.EXIT_SOME_FAILED;
     }
 
-    private void segmentOne(Pipeline pipeline, Path input) throws IOException {
-        PlanarImage image = PlanarImage.read(input);
-        Segmentation s = pipeline.segment(image);
-        String stem = stem(input);
-        for (Map.Entry<String, BufferedImage> picture : pictures(image, s).entrySet()) {
-            ImageFiles.writePng(picture.getValue(), out.resolve(stem + "-" + picture.getKey() + ".png"));
-        }
-        writeJson(resultJson(input, s), out.resolve(stem + ".json"));
-        if (dump != null) {
-            writeDump(s, dump, stem);
-        }
+    private static String tooLarge(int[] size, int k, long need, long usable, MemoryEstimate memory) {
+        long pixels = (long) size[0] * size[1];
+        int fitK = memory.maxSuperpixels(pixels, usable);
+        return String.format(Locale.ROOT, "image is %dx%d (%.1f MP): with %d superpixels it needs about %s, but the heap allows %s:"
+                + " run with JAVA_OPTS=%s%s", size[0], size[1], pixels / 1e6, k, MemoryEstimate.size(need),
+                MemoryEstimate.size(usable), MemoryEstimate.xmxFor(need),
+                fitK >= 2 && fitK < k ? " or use --superpixels " + fitK + " or fewer" : "");
     }
 
-    /**
-     * The pictures {@code segment} writes per image, keyed by the suffix of their file name ({@code STEM-KEY.png}): the
-     * binary mask (0/255), the soft map (0..255), the overlay and the level strip. The Spark job writes the same set.
-     */
-    public static Map<String, BufferedImage> pictures(PlanarImage image, Segmentation s) {
+    /** Decodes and segments one input and describes its output set (written later, on a writer thread). */
+    private OutputSet segmentOne(Pipeline pipeline, Path input, String name, ImageReadOptions readOptions,
+            TemporaryFiles temporaries, ConcurrentLinkedQueue<String> warnings) {
+        DecodedImage decoded = ImageDecoder.read(input, readOptions);
+        for (String note : decoded.notes()) {
+            warnings.add(input + ": " + note);
+        }
+        PlanarImage image = decoded.image();
+        SmallImages.Fitted fitted = SmallImages.fit(pipeline, image.width(), image.height());
+        if (fitted.clamped()) {
+            warnings.add(input + ": " + image.width() + "x" + image.height() + " is small: " + fitted.usedSuperpixels()
+                    + " superpixels instead of " + fitted.requestedSuperpixels());
+        }
+        Segmentation s = fitted.pipeline().segment(image);
         int w = image.width();
         int h = image.height();
-        Map<String, BufferedImage> pictures = new LinkedHashMap<>();
-        pictures.put("mask", Masks.toBufferedImage(s.mask(), w, h));
-        pictures.put("soft", Masks.softToBufferedImage(s.softMask(), w, h));
-        pictures.put("overlay", Pictures.overlay(image, s));
-        pictures.put("levels", Pictures.levels(image, s.levels()));
-        return pictures;
+        OutputSet set = new OutputSet(out, name, temporaries);
+        if (pictures != PictureSet.NONE) {
+            set.png("mask", () -> Masks.toBufferedImage(s.mask(), w, h));
+            set.png("soft", () -> Masks.softToBufferedImage(s.softMask(), w, h));
+        }
+        if (pictures == PictureSet.ALL) {
+            set.png("overlay", () -> Pictures.overlay(image, s));
+            set.png("levels", () -> Pictures.levels(image, s.levels()));
+        }
+        if (dump != null) {
+            addDump(set, s, dump);
+        }
+        Map<String, Object> json = resultJson(input, s);
+        json.put("name", name);
+        json.put("source", decoded.describe());
+        if (fitted.requestedSuperpixels() > 0) {
+            json.put("superpixels_requested", fitted.requestedSuperpixels());
+            if (fitted.clamped()) {
+                json.put("superpixels_clamped", "to " + fitted.usedSuperpixels() + ": at most one superpixel per "
+                        + SmallImages.MIN_PIXELS_PER_SUPERPIXEL + " pixels of a " + w + "x" + h + " image");
+            }
+        }
+        json.put("pictures", pictures.name().toLowerCase(Locale.ROOT));
+        set.json(json);
+        LOG.debug("segmented {} as {}", input, name);
+        return set;
     }
 
-    /** Writes the numbers every stage after the features worked on, as .npy (float64, C order). */
-    static void writeDump(Segmentation s, Path dir, String stem) {
+    /** Adds the numbers every stage after the features worked on, as .npy (float64, C order), to the set. */
+    static void addDump(OutputSet set, Segmentation s, Path dir) {
         var f = s.features();
-        NpyWriter.writeFloat64(dir.resolve(stem + "-features.npy"), f.backingArray(), f.regions(), f.dimension());
+        set.file(dir, "features.npy", o -> NpyWriter.writeFloat64(o, f.backingArray(), f.regions(), f.dimension()));
         var w = s.affinity();
-        NpyWriter.writeFloat64(dir.resolve(stem + "-affinity.npy"), w.backingArray(), w.size(), w.size());
+        set.file(dir, "affinity.npy", o -> NpyWriter.writeFloat64(o, w.backingArray(), w.size(), w.size()));
         var p = s.partition();
         int k = p.eigenpairCount();
         int n = p.nodeCount();
-        double[] vectors = new double[k * n];
-        for (int i = 0; i < k; i++) {
-            System.arraycopy(p.eigenvector(i), 0, vectors, i * n, n);
-        }
-        NpyWriter.writeFloat64(dir.resolve(stem + "-eigenvalues.npy"), p.eigenvalues(), k);
-        NpyWriter.writeFloat64(dir.resolve(stem + "-eigenvectors.npy"), vectors, k, n);
-        int[] labels = s.superpixels().backingArray();
-        double[] asDouble = new double[labels.length];
-        for (int i = 0; i < labels.length; i++) {
-            asDouble[i] = labels[i];
-        }
-        NpyWriter.writeFloat64(dir.resolve(stem + "-superpixels.npy"), asDouble, s.height(), s.width());
+        set.file(dir, "eigenvalues.npy", o -> NpyWriter.writeFloat64(o, p.eigenvalues(), k));
+        set.file(dir, "eigenvectors.npy", o -> {
+            double[] vectors = new double[k * n];
+            for (int i = 0; i < k; i++) {
+                System.arraycopy(p.eigenvector(i), 0, vectors, i * n, n);
+            }
+            NpyWriter.writeFloat64(o, vectors, k, n);
+        });
+        set.file(dir, "superpixels.npy", o -> {
+            int[] labels = s.superpixels().backingArray();
+            double[] asDouble = new double[labels.length];
+            for (int i = 0; i < labels.length; i++) {
+                asDouble[i] = labels[i];
+            }
+            NpyWriter.writeFloat64(o, asDouble, s.height(), s.width());
+        });
     }
 
     static Map<String, Object> resultJson(Path input, Segmentation s) {
@@ -195,6 +345,9 @@ public final class SegmentCommand implements Callable<Integer> {
             levels.add(l.count());
         }
         json.put("levels", levels);
+        if (!s.notes().isEmpty()) {
+            json.put("notes", s.notes());
+        }
         byte[] mask = s.mask();
         int fg = 0;
         for (byte b : mask) {
@@ -211,17 +364,6 @@ public final class SegmentCommand implements Callable<Integer> {
         provenance.put("stages", new java.util.TreeMap<>(s.provenance().stages()));
         json.put("provenance", provenance);
         return json;
-    }
-
-    static void writeJson(Object value, Path path) throws IOException {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        Path tmp = Files.createTempFile(path.toAbsolutePath().getParent(), "." + path.getFileName(), ".tmp");
-        try {
-            mapper.writeValue(tmp.toFile(), value);
-            ImageFiles.moveIntoPlace(tmp, path);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 
     static String stem(Path p) {

@@ -58,7 +58,7 @@ public final class Variants {
                 BoundaryConnectivity.defaults()), 1, 1)).build());
         ALL.put("mr-rbd-ncut-cal", () -> SuperCuts.pipeline().selection(cal(List.of(ManifoldRanking.defaults(),
                 BoundaryConnectivity.defaults(), ObjectSelectors.borderPrior()), 1, 1, 0.5)).build());
-        ALL.put("mr-rbd-cal-k200", () -> SuperCuts.pipeline().superpixels(Slic.segments(200)).selection(cal(List.of(
+        ALL.put("mr-rbd-cal-k200", () -> SuperCuts.pipeline().superpixels(Slic.segments(200).compactness(10)).selection(cal(List.of(
                 ManifoldRanking.defaults(), BoundaryConnectivity.defaults()), 1, 1)).build());
         ALL.put("mr-rbd-cal-gf", () -> SuperCuts.pipeline().selection(cal(List.of(ManifoldRanking.defaults(),
                 BoundaryConnectivity.defaults()), 1, 1)).refine(GuidedFilter.radius(9).eps(1e-3)).build());
@@ -67,7 +67,7 @@ public final class Variants {
                     .stretched(true).calibrated(true).sharpness(k)).build());
         }
         for (int sp : new int[] {200, 300, 600}) {
-            ALL.put("mr-cal-k" + sp, () -> SuperCuts.pipeline().superpixels(Slic.segments(sp)).selection(
+            ALL.put("mr-cal-k" + sp, () -> SuperCuts.pipeline().superpixels(Slic.segments(sp).compactness(10)).selection(
                     cal(List.of(ManifoldRanking.defaults()), 1)).build());
         }
         ALL.put("mr-cal-m20", () -> SuperCuts.pipeline().superpixels(Slic.segments(400).compactness(20)).selection(
@@ -77,7 +77,7 @@ public final class Variants {
                 .build());
         ALL.put("sal-lanczos6", () -> SuperCuts.pipeline().partition(NCut.recursive().solver(EigenSolver.lanczos()
                 .tolerance(1e-6))).build());
-        ALL.put("sal-seg8", () -> SuperCuts.pipeline().partition(NCut.recursive().maxSegments(8)).build());
+        ALL.put("sal-seg8", () -> SuperCuts.pipeline().partition(NCut.recursive().maxSegments(8).solver(EigenSolver.auto())).build());
         ALL.put("saliency", () -> SuperCuts.pipeline().build());
         for (double s2 : new double[] {0.03, 0.05, 0.2}) {
             ALL.put("saliency-s2=" + s2, () -> SuperCuts.pipeline().selection(balanced(ManifoldRanking.defaults().sigmaSquared(s2)))
@@ -86,7 +86,7 @@ public final class Variants {
         ALL.put("tree-4-8-16", () -> SuperCuts.pipeline().selection(treeLevels(0.5, 4, 8, 16)).build());
         ALL.put("tree-8-16", () -> SuperCuts.pipeline().selection(treeLevels(0.5, 8, 16)).build());
         ALL.put("tree-8-16-w.6", () -> SuperCuts.pipeline().selection(treeLevels(0.6, 8, 16)).build());
-        ALL.put("tree-8-16-32", () -> SuperCuts.pipeline().partition(NCut.recursive().maxSegments(32))
+        ALL.put("tree-8-16-32", () -> SuperCuts.pipeline().partition(NCut.recursive().maxSegments(32).solver(EigenSolver.auto()))
                 .selection(treeLevels(0.5, 8, 16, 32)).build());
         // Combinations of the kept cues, calibrated with the default threshold rule (lead, issue 6).
         ALL.put("c-mca", () -> SuperCuts.pipeline().selection(combined(mca(0.05), 16)).build());
@@ -192,7 +192,7 @@ public final class Variants {
         }
         for (double tw : new double[] {0.3, 0.5}) {
             for (int seg : new int[] {16, 32}) {
-                ALL.put("tree" + tw + "@" + seg, () -> SuperCuts.pipeline().partition(NCut.recursive().maxSegments(Math.max(16, seg)))
+                ALL.put("tree" + tw + "@" + seg, () -> SuperCuts.pipeline().partition(NCut.recursive().maxSegments(Math.max(16, seg)).solver(EigenSolver.auto()))
                         .selection(SaliencyFusion.of(List.of(ManifoldRanking.defaults()), 1).stretched(true).calibrated(true)
                                 .sharpness(Presets.SHARPNESS).centerBias(0.5).treeSmoothing(tw, seg)).build());
             }
@@ -229,7 +229,7 @@ public final class Variants {
                     .edgeWeight(lam)), 1).centerBias(Presets.CENTER_SIGMA).treeSmoothing(Presets.TREE_WEIGHT, Presets.TREE_SEGMENTS)
                     .stretched(true).calibrated(true).sharpness(Presets.SHARPNESS)).build());
         }
-        ALL.put("fusion-k200", () -> SuperCuts.pipeline().superpixels(Slic.segments(200)).selection(fusion()).build());
+        ALL.put("fusion-k200", () -> SuperCuts.pipeline().superpixels(Slic.segments(200).compactness(10)).selection(fusion()).build());
         // Issue 6, background-prior family (branch bgprior): BSCA, SCA propagation, absorbing Markov chain, foreground
         // queries; each with the default's post-processing (centre bias, NCut-tree smoothing, calibration, sharpening).
         ALL.put("bg-bcc", () -> bg(List.of(BackgroundClusterContrast.defaults()), 1));

@@ -79,6 +79,50 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void rerunWithOtherOptionsIsRefusedNamingThemUnlessOverwrite() throws Exception {
+        makeSample("a", 20, 10, 44, 30);
+        Path out = dir.resolve("out");
+        String[] base = {"evaluate", "--dataset", "folder", "--images", dir.resolve("images").toString(), "--masks",
+                dir.resolve("masks").toString(), "--out", out.toString()};
+        assertThat(run(concat(base, "--superpixels", "24", "--threads", "1")).exit()).isZero();
+        CliRun resumed = run(concat(base, "--superpixels", "24", "--threads", "2"));
+        assertThat(resumed.exit()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).contains("(1 resumed)");
+        CliRun refused = run(concat(base, "--superpixels", "32"));
+        assertThat(refused.exit()).isEqualTo(SuperCutsCli.EXIT_BAD_INPUT);
+        assertThat(refused.err()).contains("settings.options.--superpixels: was 24, now 32").contains("--overwrite");
+        CliRun fresh = run(concat(base, "--superpixels", "32", "--overwrite"));
+        assertThat(fresh.exit()).as(fresh.err()).isZero();
+        assertThat(fresh.out()).doesNotContain("resumed");
+    }
+
+    @Test
+    void tinyImagesAndTiffsAreEvaluatedToo() throws Exception {
+        Files.createDirectories(dir.resolve("images"));
+        Files.createDirectories(dir.resolve("masks"));
+        BufferedImage img = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
+        BufferedImage mask = new BufferedImage(16, 16, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 4; y < 12; y++) {
+            for (int x = 4; x < 12; x++) {
+                img.setRGB(x, y, 0xffffff);
+                mask.getRaster().setSample(x, y, 0, 255);
+            }
+        }
+        ImageIO.write(img, "tiff", dir.resolve("images/t.tif").toFile());
+        ImageIO.write(mask, "png", dir.resolve("masks/t.png").toFile());
+        CliRun r = run("evaluate", "--dataset", "folder", "--images", dir.resolve("images").toString(), "--masks",
+                dir.resolve("masks").toString(), "--out", dir.resolve("out").toString(), "--threads", "1");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(new ObjectMapper().readTree(dir.resolve("out/report.json").toFile()).get("images").asInt()).isEqualTo(1);
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     void badInputIsOneErrorLine() {
         CliRun r = run("evaluate", "--dataset", "nope", "--root", dir.toString());
         assertThat(r.exit()).isEqualTo(SuperCutsCli.EXIT_BAD_INPUT);

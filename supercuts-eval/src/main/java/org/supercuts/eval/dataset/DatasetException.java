@@ -11,11 +11,13 @@ public class DatasetException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
     private final transient List<DatasetProblem> problems;
 
+    /** A dataset that cannot be read, as {@code message} says. */
     public DatasetException(String message) {
         super(message);
         this.problems = List.of();
     }
 
+    /** A dataset that cannot be read, as {@code message} says, caused by {@code cause}. */
     public DatasetException(String message, Throwable cause) {
         super(message, cause);
         this.problems = List.of();
@@ -27,6 +29,7 @@ public class DatasetException extends IllegalArgumentException {
         this.problems = List.copyOf(problems);
     }
 
+    /** The problems found, each naming its file. */
     public List<DatasetProblem> problems() {
         return problems;
     }

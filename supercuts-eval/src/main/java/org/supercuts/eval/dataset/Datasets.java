@@ -33,7 +33,7 @@ import org.supercuts.image.BoundingBox;
  *   <li>BSDS500: {@code ROOT/data/images/SPLIT/*.jpg}, {@code ROOT/data/groundTruth/SPLIT/*.mat}
  *       ({@link BsdsGroundTruth}), split train, val or test (default test).</li>
  * </ul>
- * Image files are those ending in .jpg, .jpeg, .png, .bmp (any case); other files in the folders are ignored. Samples are
+ * Image files are those ending in .jpg, .jpeg, .png, .bmp, .gif, .tif, .tiff, .webp (any case); other files in the folders are ignored. Samples are
  * ordered by id.
  *
  * <p>Thread safety: stateless static methods.
@@ -42,7 +42,8 @@ public final class Datasets {
     /** Dataset names accepted by {@link #open}. */
     public static final List<String> NAMES = List.of("ecssd", "duts", "dut-omron", "cub", "voc07", "voc12", "bsds500", "folder");
 
-    private static final List<String> IMAGE_EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".bmp");
+    private static final List<String> IMAGE_EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".bmp", ".gif", ".tif", ".tiff",
+            ".webp");
 
     private Datasets() {
     }
@@ -82,16 +83,19 @@ public final class Datasets {
         }
     }
 
+    /** ECSSD: {@code ROOT/images/*.jpg} with {@code ROOT/ground_truth_mask/*.png}. */
     public static Dataset ecssd(Path root) {
         Path r = requireDirectory(root, "root");
         return folder("ecssd", r.resolve("images"), r.resolve("ground_truth_mask"));
     }
 
+    /** DUTS-TE: {@code ROOT/DUTS-TE-Image} with {@code ROOT/DUTS-TE-Mask}. */
     public static Dataset dutsTe(Path root) {
         Path r = requireDirectory(root, "root");
         return folder("duts-te", r.resolve("DUTS-TE-Image"), r.resolve("DUTS-TE-Mask"));
     }
 
+    /** DUT-OMRON: {@code ROOT/DUT-OMRON-image} with {@code ROOT/pixelwiseGT-new-PNG}. */
     public static Dataset dutOmron(Path root) {
         Path r = requireDirectory(root, "root");
         return folder("dut-omron", r.resolve("DUT-OMRON-image"), r.resolve("pixelwiseGT-new-PNG"));

@@ -22,6 +22,7 @@ public final class Sample {
      */
     @FunctionalInterface
     public interface Loader<T> {
+        /** Reads the values from their files. */
         T load();
     }
 
@@ -65,6 +66,7 @@ public final class Sample {
         return id;
     }
 
+    /** The image file. */
     public Path imagePath() {
         return image;
     }
@@ -74,18 +76,22 @@ public final class Sample {
         return groundTruthFile;
     }
 
+    /** Reads the image. */
     public PlanarImage loadImage() {
         return PlanarImage.read(image);
     }
 
+    /** Whether a foreground mask is known. */
     public boolean hasMask() {
         return mask != null;
     }
 
+    /** Whether object boxes are known. */
     public boolean hasBoxes() {
         return boxes != null;
     }
 
+    /** Whether human segmentations are known. */
     public boolean hasSegmentations() {
         return segmentations != null;
     }

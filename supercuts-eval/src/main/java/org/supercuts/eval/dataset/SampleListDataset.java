@@ -17,6 +17,7 @@ public final class SampleListDataset implements Dataset {
     private final Set<GroundTruthKind> groundTruth;
     private final List<DatasetProblem> problems;
 
+    /** A dataset of the given samples, the ground truth they carry, and the problems found while listing them. */
     public SampleListDataset(String name, List<Sample> samples, Set<GroundTruthKind> groundTruth, List<DatasetProblem> problems) {
         this.name = Objects.requireNonNull(name, "name");
         this.samples = List.copyOf(samples);

@@ -82,6 +82,7 @@ public record ConfusionCounts(long truePositives, long falsePositives, long fals
         }
     }
 
+    /** All pixels counted. */
     public long total() {
         return truePositives + falsePositives + falseNegatives + trueNegatives;
     }

@@ -43,10 +43,12 @@ public final class CorLoc {
         }
     }
 
+    /** Images counted. */
     public long images() {
         return images;
     }
 
+    /** Images whose box hit a ground-truth box. */
     public long hits() {
         return hits;
     }

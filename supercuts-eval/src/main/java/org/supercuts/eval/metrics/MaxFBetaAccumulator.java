@@ -32,6 +32,7 @@ public final class MaxFBetaAccumulator {
         this(PrecisionRecallCurve.BETA_SQUARED);
     }
 
+    /** With another β² (finite, > 0). */
     public MaxFBetaAccumulator(double betaSquared) {
         if (!(betaSquared > 0) || !Double.isFinite(betaSquared)) {
             throw new IllegalArgumentException("betaSquared must be finite and > 0, got " + betaSquared);
@@ -49,6 +50,7 @@ public final class MaxFBetaAccumulator {
         images++;
     }
 
+    /** Images added. */
     public long images() {
         return images;
     }

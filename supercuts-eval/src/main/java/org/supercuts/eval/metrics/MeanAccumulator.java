@@ -10,6 +10,7 @@ public final class MeanAccumulator {
     private double sum;
     private long count;
 
+    /** Adds one value. */
     public void add(double value) {
         if (!Double.isNaN(value)) {
             sum += value;
@@ -17,6 +18,7 @@ public final class MeanAccumulator {
         }
     }
 
+    /** Values added. */
     public long count() {
         return count;
     }

@@ -112,10 +112,12 @@ public final class PrecisionRecallCurve {
         return best;
     }
 
+    /** Precision at each threshold (a copy). */
     public double[] precision() {
         return precision.clone();
     }
 
+    /** Recall at each threshold (a copy). */
     public double[] recall() {
         return recall.clone();
     }

@@ -12,6 +12,7 @@ public final class SuperpixelAccumulator {
     private final MeanAccumulator asa = new MeanAccumulator();
     private final MeanAccumulator count = new MeanAccumulator();
 
+    /** Adds one image's scores. */
     public void add(SuperpixelScores s) {
         br.add(s.boundaryRecall());
         ue.add(s.undersegmentationError());
@@ -19,6 +20,7 @@ public final class SuperpixelAccumulator {
         count.add(s.superpixels());
     }
 
+    /** Images added. */
     public long images() {
         return count.count();
     }

@@ -32,6 +32,7 @@ public final class UnsupervisedMiou {
         this(clusters, classes, DEFAULT_IGNORE);
     }
 
+    /** As {@link #UnsupervisedMiou(int, int)}, with ground-truth pixels labelled {@code ignoreLabel} left out. */
     public UnsupervisedMiou(int clusters, int classes, int ignoreLabel) {
         if (clusters < 1) {
             throw new IllegalArgumentException("clusters must be >= 1, got " + clusters);

@@ -3,17 +3,15 @@ package org.supercuts.eval.run;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import javax.imageio.ImageIO;
 
+import org.supercuts.image.SafeFiles;
+
 /**
  * Writes files so that a reader (or a later resumed run) sees either the old file or the complete new one: the bytes go
- * to a temporary file in the same directory, which is then moved over the target (atomically where the file system
- * supports it).
+ * to a temporary file in the same directory, which is then moved over the target ({@link SafeFiles}).
  *
  * <p>Thread safety: stateless static methods; concurrent writes to different targets are safe.
  */
@@ -21,22 +19,12 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /** Writes {@code bytes} through a temporary file ({@link SafeFiles#write}: umask permissions, nothing left on failure). */
     public static void write(Path target, byte[] bytes) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            Files.write(tmp, bytes);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        SafeFiles.write(target, bytes);
     }
 
+    /** Writes {@code text} as UTF-8, atomically as {@link #write}. */
     public static void writeString(Path target, String text) throws IOException {
         write(target, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }

@@ -20,7 +20,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToLongFunction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +39,7 @@ import org.supercuts.eval.metrics.SuperpixelMetrics;
 import org.supercuts.eval.metrics.SuperpixelScores;
 import org.supercuts.image.BoundingBox;
 import org.supercuts.image.LabelMap;
+import org.supercuts.image.SafeFiles;
 
 /**
  * Runs a {@link Segmenter} over a {@link Dataset} in parallel and scores it, writing to an output directory:
@@ -48,10 +51,18 @@ import org.supercuts.image.LabelMap;
  * </ul>
  *
  * <p>Memory stays bounded: the dataset is iterated lazily, at most {@code 2 × threads} images are in flight, and the
- * aggregates are streamed ({@link ReportAccumulator}); no map is kept after its image is scored.
+ * aggregates are streamed ({@link ReportAccumulator}); no map is kept after its image is scored. With
+ * {@link Builder#memory} each image's estimated heap is reserved from a budget before it starts (so fewer images run at
+ * once when they are large), an image whose estimate exceeds the budget fails with the numbers, and an
+ * {@link OutOfMemoryError} fails only the image it happened in.
+ *
+ * <p>Ground truth stored as 0/1 masks is read as binary ({@link BinaryMask#zeroOne()}) with one warning per run, also listed
+ * under {@code "notes"} in the report.
  *
  * <p>Resume: a row is appended only after the image's mask files are in place, so a row in {@code per_image.csv} means the
- * image is finished. Re-running with the same output directory first rewrites the two CSV files keeping only complete,
+ * image is finished. A folder is resumed only when its {@code run.json} fingerprint (dataset, library version, every
+ * pipeline stage, the caller's settings: {@link RunFingerprint}) matches this run's; otherwise the run is refused naming
+ * what changed, unless {@link Builder#overwrite} starts afresh. Re-running with the same output directory first rewrites the two CSV files keeping only complete,
  * successful rows of samples of this dataset (a line cut short by a kill is dropped; failed images are retried), counts
  * those rows into the aggregates and skips their images. A killed run therefore loses at most the images in flight.
  *
@@ -72,6 +83,10 @@ public final class EvaluationRunner {
     private final int threads;
     private final boolean writeMasks;
     private final EvaluationListener listener;
+    private final Map<String, Object> settings;
+    private final boolean overwrite;
+    private final ToLongFunction<Sample> memoryPerImage;
+    private final long memoryBudget;
 
     private EvaluationRunner(Builder b) {
         this.dataset = Objects.requireNonNull(b.dataset, "dataset must be set");
@@ -83,12 +98,21 @@ public final class EvaluationRunner {
         this.threads = b.threads;
         this.writeMasks = b.writeMasks;
         this.listener = b.listener == null ? EvaluationListener.NONE : b.listener;
+        this.settings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.settings));
+        this.overwrite = b.overwrite;
+        if (b.memoryPerImage != null && b.memoryBudget < 1) {
+            throw new IllegalArgumentException("memory budget must be >= 1 byte, got " + b.memoryBudget);
+        }
+        this.memoryPerImage = b.memoryPerImage;
+        this.memoryBudget = b.memoryBudget;
     }
 
+    /** A builder with nothing set but the defaults (all processors, masks written). */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** A builder holding this runner's settings. */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.dataset = dataset;
@@ -97,6 +121,10 @@ public final class EvaluationRunner {
         b.threads = threads;
         b.writeMasks = writeMasks;
         b.listener = listener;
+        b.settings = new LinkedHashMap<>(settings);
+        b.overwrite = overwrite;
+        b.memoryPerImage = memoryPerImage;
+        b.memoryBudget = memoryBudget;
         return b;
     }
 
@@ -118,6 +146,9 @@ public final class EvaluationRunner {
 
     private EvaluationResult runChecked() throws IOException, InterruptedException {
         Files.createDirectories(out);
+        SafeFiles.sweepTemporaries(out);
+        SafeFiles.sweepTemporaries(out.resolve("masks"));
+        RunFingerprint.prepare(out, RunFingerprint.of(dataset.name(), segmenter.describe(), settings), overwrite);
         if (writeMasks) {
             Files.createDirectories(out.resolve("masks"));
         }
@@ -136,6 +167,10 @@ public final class EvaluationRunner {
         listener.started(total, done.size());
 
         Object lock = new Object();
+        AtomicBoolean zeroOneNoted = new AtomicBoolean();
+        List<String> notes = new ArrayList<>();
+        int budgetMb = (int) Math.max(1, Math.min(Integer.MAX_VALUE, memoryBudget >> 20));
+        Semaphore heap = new Semaphore(budgetMb, true);
         AtomicInteger completed = new AtomicInteger(done.size());
         AtomicInteger processed = new AtomicInteger();
         long start = System.nanoTime();
@@ -151,8 +186,18 @@ public final class EvaluationRunner {
                     }
                     inFlight.acquire();
                     futures.add(pool.submit(() -> {
+                        int permits = 0;
                         try {
+                            permits = reserveMemory(sample, heap, budgetMb);
                             Scored scored = score(sample, scoresMasks);
+                            if (scored.zeroOne && zeroOneNoted.compareAndSet(false, true)) {
+                                String note = "ground-truth masks hold only the values 0 and 1 (first seen in "
+                                        + sample.groundTruthPath() + "); read as binary, 1 = foreground";
+                                LOG.warn(note);
+                                synchronized (lock) {
+                                    notes.add(note);
+                                }
+                            }
                             synchronized (lock) {
                                 if (scored.curve != null) {
                                     writeLine(curves, CurveRows.toCsv(sample.id(), scored.curve));
@@ -164,8 +209,14 @@ public final class EvaluationRunner {
                                 processed.incrementAndGet();
                                 listener.imageDone(sample.id(), true, completed.incrementAndGet(), total);
                             }
-                        } catch (IOException | RuntimeException e) {
-                            String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+                        } catch (IOException | RuntimeException | OutOfMemoryError | InterruptedException e) {
+                            String message = e instanceof OutOfMemoryError
+                                    ? "out of memory while processing it (heap " + (Runtime.getRuntime().maxMemory() >> 20) + " MB, "
+                                            + threads + " thread(s)): run with a larger -Xmx, fewer threads or fewer superpixels"
+                                    : e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+                            if (e instanceof InterruptedException) {
+                                Thread.currentThread().interrupt();
+                            }
                             LOG.warn("image {} failed: {}", sample.id(), message);
                             synchronized (lock) {
                                 errors.add(new EvaluationError(sample.id(), sample.imagePath().toString(), message));
@@ -177,6 +228,9 @@ public final class EvaluationRunner {
                                 listener.imageDone(sample.id(), false, completed.incrementAndGet(), total);
                             }
                         } finally {
+                            if (permits > 0) {
+                                heap.release(permits);
+                            }
                             inFlight.release();
                         }
                         return null;
@@ -194,12 +248,29 @@ public final class EvaluationRunner {
                 dataset.groundTruth().contains(GroundTruthKind.BOXES),
                 dataset.groundTruth().contains(GroundTruthKind.SEGMENTATIONS), processed.get(), wall, threads,
                 segmenter.describe(), errors);
+        report.put("notes", notes);
         ReportWriter.writeAll(out, report, acc, errors);
         return new EvaluationResult(report, errors, out, processed.get(), done.size());
     }
 
-    /** Per-image scoring result. */
-    private record Scored(ImageRecord record, PrecisionRecallCurve curve) {
+    /** Per-image scoring result; {@code zeroOne} when its ground truth was a 0/1 mask. */
+    private record Scored(ImageRecord record, PrecisionRecallCurve curve, boolean zeroOne) {
+    }
+
+    /** Reserves the sample's estimated heap (in MB) from the budget; 0 permits without {@link Builder#memory}. */
+    private int reserveMemory(Sample sample, Semaphore heap, int budgetMb) throws InterruptedException {
+        if (memoryPerImage == null) {
+            return 0;
+        }
+        long need = memoryPerImage.applyAsLong(sample);
+        if (need > memoryBudget) {
+            throw new IllegalArgumentException("needs about " + (need >> 20) + " MB of heap by the estimate, but the run may use "
+                    + (memoryBudget >> 20) + " MB: run with a larger -Xmx (about " + (long) Math.ceil(need / 0.8 / (1L << 30))
+                    + " GB) or fewer superpixels");
+        }
+        int permits = (int) Math.min(budgetMb, Math.max(1, need >> 20));
+        heap.acquire(permits);
+        return permits;
     }
 
     private Scored score(Sample sample, boolean scoresMasks) throws IOException {
@@ -216,8 +287,10 @@ public final class EvaluationRunner {
         double mae = nan;
         double maxF = nan;
         PrecisionRecallCurve curve = null;
+        boolean zeroOne = false;
         if (scoresMasks) {
             BinaryMask gt = sample.loadMask();
+            zeroOne = gt.zeroOne();
             if (gt.width() != p.width() || gt.height() != p.height()) {
                 throw new IllegalArgumentException("prediction is " + p.width() + "x" + p.height() + " but ground truth "
                         + sample.groundTruthPath() + " is " + gt.width() + "x" + gt.height());
@@ -253,7 +326,7 @@ public final class EvaluationRunner {
         ImageRecord r = new ImageRecord(sample.id(), true, p.width(), p.height(), seconds, iou, acc, precision, recall, iouAdaptive,
                 iouHalf, mae, maxF, hit, sp == null ? nan : sp.boundaryRecall(), sp == null ? nan : sp.undersegmentationError(),
                 sp == null ? nan : sp.achievableSegmentationAccuracy(), sp == null ? nan : sp.superpixels(), "");
-        return new Scored(r, curve);
+        return new Scored(r, curve, zeroOne);
     }
 
     private void writeMasks(String id, Prediction p) throws IOException {
@@ -276,8 +349,6 @@ public final class EvaluationRunner {
      * only those, and adds them to the aggregates. Returns the finished ids.
      */
     private Set<String> resume(Set<String> ids, boolean needsCurves, ReportAccumulator acc) throws IOException {
-        deleteStaleTemporaries(out);
-        deleteStaleTemporaries(out.resolve("masks"));
         Path rowsFile = out.resolve(PER_IMAGE);
         Path curvesFile = out.resolve(PER_IMAGE_PR);
         Map<String, String> curveLines = new HashMap<>();
@@ -356,21 +427,6 @@ public final class EvaluationRunner {
         }
     }
 
-    /** Removes the temporary files ({@code .NAME*.tmp}) a killed run may have left before moving them into place. */
-    private static void deleteStaleTemporaries(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        try (var files = Files.list(dir)) {
-            for (Path p : files.toList()) {
-                String n = p.getFileName().toString();
-                if (n.startsWith(".") && n.endsWith(".tmp")) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        }
-    }
-
     private static List<String> readLines(Path file) throws IOException {
         // A kill can leave a partial multi-byte character at the end; decode leniently.
         byte[] bytes = Files.readAllBytes(file);
@@ -414,20 +470,53 @@ public final class EvaluationRunner {
         private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         private boolean writeMasks = true;
         private EvaluationListener listener;
+        private Map<String, Object> settings = new LinkedHashMap<>();
+        private boolean overwrite;
+        private ToLongFunction<Sample> memoryPerImage;
+        private long memoryBudget;
 
         private Builder() {
         }
 
+        /**
+         * What else defines the run besides the dataset and the segmenter's description (e.g. the dataset root, the split,
+         * every command-line option that changes results); part of the {@code run.json} fingerprint. Values must be JSON
+         * values (strings, numbers, booleans, lists, maps).
+         */
+        public Builder settings(Map<String, ?> s) {
+            this.settings = new LinkedHashMap<>(s);
+            return this;
+        }
+
+        /** Whether to delete the results of an earlier run with other settings instead of refusing (default false). */
+        public Builder overwrite(boolean o) {
+            this.overwrite = o;
+            return this;
+        }
+
+        /**
+         * Reserve {@code perImage(sample)} bytes from {@code budget} bytes while each image runs (default: no memory
+         * accounting). {@code perImage} should read only the image header; what it throws fails that image.
+         */
+        public Builder memory(ToLongFunction<Sample> perImage, long budget) {
+            this.memoryPerImage = perImage;
+            this.memoryBudget = budget;
+            return this;
+        }
+
+        /** The dataset to evaluate (required). */
         public Builder dataset(Dataset d) {
             this.dataset = d;
             return this;
         }
 
+        /** What predicts each sample (required). */
         public Builder segmenter(Segmenter s) {
             this.segmenter = s;
             return this;
         }
 
+        /** The output folder (required); a run on a folder that holds an earlier run's results resumes it. */
         public Builder outputDirectory(Path dir) {
             this.out = dir;
             return this;
@@ -445,11 +534,13 @@ public final class EvaluationRunner {
             return this;
         }
 
+        /** Progress callbacks (optional). */
         public Builder listener(EvaluationListener l) {
             this.listener = l;
             return this;
         }
 
+        /** The runner; validates the settings. */
         public EvaluationRunner build() {
             return new EvaluationRunner(this);
         }

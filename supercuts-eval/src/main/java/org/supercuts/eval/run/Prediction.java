@@ -93,10 +93,12 @@ public final class Prediction {
         return new Prediction(width, height, soft, mask, box, sp, timings);
     }
 
+    /** Width in pixels. */
     public int width() {
         return width;
     }
 
+    /** Height in pixels. */
     public int height() {
         return height;
     }
@@ -121,6 +123,7 @@ public final class Prediction {
         return superpixels;
     }
 
+    /** Milliseconds per stage, as the segmenter reported them. */
     public Map<String, Double> timings() {
         return timings;
     }

@@ -30,6 +30,7 @@ public final class PredictionDirectory implements Segmenter {
 
     private final Path directory;
 
+    /** Reads the predictions saved in {@code directory} (an existing folder). */
     public PredictionDirectory(Path directory) {
         Objects.requireNonNull(directory, "directory");
         if (!Files.isDirectory(directory)) {

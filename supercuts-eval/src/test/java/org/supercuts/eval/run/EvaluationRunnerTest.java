@@ -33,6 +33,21 @@ class EvaluationRunnerTest {
     private static final Segmenter RED = Segmenter.ofImages(
             img -> Prediction.ofSoft(img.width(), img.height(), img.plane(0).clone(), 0.5), Map.of("segmenter", "red channel"));
 
+    /** {@code predict} described as {@link #RED}, so that a run with it resumes RED's run (same fingerprint). */
+    private static Segmenter describedAsRed(Segmenter predict) {
+        return new Segmenter() {
+            @Override
+            public Prediction predict(Sample sample) {
+                return predict.predict(sample);
+            }
+
+            @Override
+            public Map<String, Object> describe() {
+                return RED.describe();
+            }
+        };
+    }
+
     private static Dataset folder() {
         Path f = Fixtures.fixture("folder");
         return Datasets.folder("folder", f.resolve("images"), f.resolve("masks"));
@@ -100,9 +115,9 @@ class EvaluationRunnerTest {
         assertThat(first.processed()).isEqualTo(2);
         assertThat(first.hasErrors()).isFalse();
 
-        EvaluationResult again = EvaluationRunner.builder().dataset(d).segmenter(sample -> {
+        EvaluationResult again = EvaluationRunner.builder().dataset(d).segmenter(describedAsRed(sample -> {
             throw new AssertionError("finished image " + sample.id() + " must not be processed again");
-        }).outputDirectory(out).threads(1).build().run();
+        })).outputDirectory(out).threads(1).build().run();
         assertThat(again.processed()).isZero();
         assertThat(again.resumed()).isEqualTo(2);
         assertThat(again.metric("iou")).isEqualTo(first.metric("iou"));
@@ -117,10 +132,10 @@ class EvaluationRunnerTest {
         Files.writeString(staleTemporary, "partial");
         String lostId = lines.get(2).split(",")[0];
         List<String> processedIds = new ArrayList<>();
-        EvaluationResult resumed = EvaluationRunner.builder().dataset(d).segmenter(sample -> {
+        EvaluationResult resumed = EvaluationRunner.builder().dataset(d).segmenter(describedAsRed(sample -> {
             processedIds.add(sample.id());
             return RED.predict(sample);
-        }).outputDirectory(out).threads(1).build().run();
+        })).outputDirectory(out).threads(1).build().run();
         assertThat(processedIds).containsExactly(lostId);
         assertThat(resumed.resumed()).isEqualTo(1);
         assertThat(resumed.report().get("images")).isEqualTo(2);

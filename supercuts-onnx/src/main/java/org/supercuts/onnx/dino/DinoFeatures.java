@@ -171,6 +171,7 @@ public final class DinoFeatures implements AutoCloseable {
         return graphWidth;
     }
 
+    /** The graph's fixed input height, or 0 for a dynamic-size graph. */
     public int graphHeight() {
         return graphHeight;
     }
@@ -180,10 +181,12 @@ public final class DinoFeatures implements AutoCloseable {
         return dimension;
     }
 
+    /** The options it was loaded with. */
     public DinoOptions options() {
         return options;
     }
 
+    /** The ONNX file. */
     public Path modelPath() {
         return model.path();
     }

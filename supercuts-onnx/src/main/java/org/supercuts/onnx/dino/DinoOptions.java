@@ -47,10 +47,12 @@ public final class DinoOptions {
         this.modelOptions = modelOptions;
     }
 
+    /** Keys, resize keeping the aspect, ImageNet normalisation, no CLS attention, the default model options. */
     public static DinoOptions defaults() {
         return DEFAULTS;
     }
 
+    /** How images are brought to the network's input size. */
     public DinoOptions withResizePolicy(ResizePolicy policy) {
         return new DinoOptions(Objects.requireNonNull(policy, "policy"), targetWidth, targetHeight, feature, clsAttention,
                 mean, std, patchSize, modelOptions);
@@ -68,6 +70,7 @@ public final class DinoOptions {
         return new DinoOptions(resizePolicy, width, height, feature, clsAttention, mean, std, patchSize, modelOptions);
     }
 
+    /** Which output is the feature: keys (default) or tokens. */
     public DinoOptions withFeature(FeatureKind kind) {
         return new DinoOptions(resizePolicy, targetWidth, targetHeight, Objects.requireNonNull(kind, "kind"), clsAttention,
                 mean, std, patchSize, modelOptions);
@@ -97,6 +100,7 @@ public final class DinoOptions {
         return new DinoOptions(resizePolicy, targetWidth, targetHeight, feature, clsAttention, mean, std, patch, modelOptions);
     }
 
+    /** Device and threads of the ONNX session. */
     public DinoOptions withModelOptions(ModelOptions options) {
         return new DinoOptions(resizePolicy, targetWidth, targetHeight, feature, clsAttention, mean, std, patchSize,
                 Objects.requireNonNull(options, "options"));
@@ -115,6 +119,7 @@ public final class DinoOptions {
         }
     }
 
+    /** How images are brought to the network's input size. */
     public ResizePolicy resizePolicy() {
         return resizePolicy;
     }
@@ -124,22 +129,27 @@ public final class DinoOptions {
         return targetWidth;
     }
 
+    /** Target input height for a dynamic graph (0 = none). */
     public int targetHeight() {
         return targetHeight;
     }
 
+    /** Which output is the feature. */
     public FeatureKind feature() {
         return feature;
     }
 
+    /** Whether the CLS attention output is read too. */
     public boolean clsAttention() {
         return clsAttention;
     }
 
+    /** Per-channel normalisation mean (a copy). */
     public float[] mean() {
         return mean.clone();
     }
 
+    /** Per-channel normalisation standard deviation (a copy). */
     public float[] std() {
         return std.clone();
     }
@@ -149,6 +159,7 @@ public final class DinoOptions {
         return patchSize;
     }
 
+    /** Device and threads of the ONNX session. */
     public ModelOptions modelOptions() {
         return modelOptions;
     }

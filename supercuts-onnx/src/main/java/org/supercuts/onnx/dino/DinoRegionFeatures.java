@@ -55,6 +55,7 @@ public final class DinoRegionFeatures implements FeatureExtractor {
         this.l2Normalize = l2Normalize;
     }
 
+    /** How patch features are read at pixels: bilinear (default) or nearest patch. */
     public DinoRegionFeatures withUpsampling(Upsampling mode) {
         return new DinoRegionFeatures(vit, mode, l2Normalize);
     }
@@ -64,14 +65,17 @@ public final class DinoRegionFeatures implements FeatureExtractor {
         return new DinoRegionFeatures(vit, upsampling, normalize);
     }
 
+    /** How patch features are read at pixels. */
     public Upsampling upsampling() {
         return upsampling;
     }
 
+    /** Whether pooled vectors are L2-normalised. */
     public boolean l2Normalize() {
         return l2Normalize;
     }
 
+    /** The ViT whose features are pooled. */
     public DinoFeatures vit() {
         return vit;
     }

@@ -33,6 +33,7 @@ public final class PatchFeatures {
         this.clsAttention = clsAttention;
     }
 
+    /** Where the patches lie in the image. */
     public PatchGeometry geometry() {
         return geometry;
     }
@@ -42,14 +43,17 @@ public final class PatchFeatures {
         return kind;
     }
 
+    /** Patch-grid width. */
     public int gridWidth() {
         return geometry.gridWidth();
     }
 
+    /** Patch-grid height. */
     public int gridHeight() {
         return geometry.gridHeight();
     }
 
+    /** Number of patches. */
     public int patchCount() {
         return geometry.patchCount();
     }

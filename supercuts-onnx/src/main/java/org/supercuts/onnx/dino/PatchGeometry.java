@@ -38,10 +38,12 @@ public final class PatchGeometry {
         this.cropY = cropY;
     }
 
+    /** Width of the original image. */
     public int imageWidth() {
         return imageWidth;
     }
 
+    /** Height of the original image. */
     public int imageHeight() {
         return imageHeight;
     }
@@ -51,10 +53,12 @@ public final class PatchGeometry {
         return inputWidth;
     }
 
+    /** Height of the network input, a multiple of {@link #patchSize()}. */
     public int inputHeight() {
         return inputHeight;
     }
 
+    /** The ViT's patch size in input pixels. */
     public int patchSize() {
         return patchSize;
     }
@@ -69,14 +73,17 @@ public final class PatchGeometry {
         return inputHeight / patchSize;
     }
 
+    /** Number of patches. */
     public int patchCount() {
         return gridWidth() * gridHeight();
     }
 
+    /** Input pixels per image pixel along x. */
     public double scaleX() {
         return scaleX;
     }
 
+    /** Input pixels per image pixel along y. */
     public double scaleY() {
         return scaleY;
     }
@@ -86,6 +93,7 @@ public final class PatchGeometry {
         return cropX;
     }
 
+    /** The crop offset along y in network-input pixels ({@code v = (y + 0.5) * scaleY - cropY}). */
     public double cropY() {
         return cropY;
     }

@@ -24,6 +24,7 @@ import org.supercuts.superpixel.Superpixelizer;
 public final class PatchGridSuperpixelizer implements Superpixelizer {
     private final DinoFeatures vit;
 
+    /** Labels images by the patch grid of {@code vit} (under its resize policy). */
     public PatchGridSuperpixelizer(DinoFeatures vit) {
         this.vit = Objects.requireNonNull(vit, "vit");
     }

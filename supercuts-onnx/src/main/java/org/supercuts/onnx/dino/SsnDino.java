@@ -52,10 +52,12 @@ public final class SsnDino implements Superpixelizer {
         return new SsnDino(ssn, vit, 8, 1.0);
     }
 
+    /** Number of principal components of the DINO features added to the clustering, in [1, 64]. */
     public SsnDino components(int k) {
         return new SsnDino(ssn, vit, k, weight);
     }
 
+    /** Weight of the DINO components against the SSN features (>= 0). */
     public SsnDino weight(double w) {
         return new SsnDino(ssn, vit, components, w);
     }

@@ -88,6 +88,7 @@ public final class Device {
         throw new IllegalArgumentException("device '" + text + "' is not recognised; expected cpu, cuda[:N] or cuda-or-cpu[:N]");
     }
 
+    /** CPU, CUDA, or CUDA with CPU fallback. */
     public Kind kind() {
         return kind;
     }

@@ -10,6 +10,7 @@ package org.supercuts.onnx.runtime;
 public class DeviceUnavailableException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
+    /** The device could not be used, as {@code message} says. */
     public DeviceUnavailableException(String message, Throwable cause) {
         super(message, cause);
     }

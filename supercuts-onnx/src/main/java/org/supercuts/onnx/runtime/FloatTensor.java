@@ -68,6 +68,7 @@ public final class FloatTensor {
         return n;
     }
 
+    /** The shape (a copy). */
     public long[] shape() {
         return shape.clone();
     }
@@ -77,6 +78,7 @@ public final class FloatTensor {
         return Math.toIntExact(shape[axis]);
     }
 
+    /** Number of dimensions. */
     public int rank() {
         return shape.length;
     }

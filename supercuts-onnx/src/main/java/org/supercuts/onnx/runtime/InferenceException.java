@@ -8,6 +8,7 @@ package org.supercuts.onnx.runtime;
 public class InferenceException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** ONNX Runtime failed during a run, as {@code message} says. */
     public InferenceException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -55,14 +55,17 @@ public final class IoSpec {
         }
     }
 
+    /** The expected inputs. */
     public List<TensorSpec> inputs() {
         return inputs;
     }
 
+    /** The expected outputs. */
     public List<TensorSpec> outputs() {
         return outputs;
     }
 
+    /** Whether loading checks the graph against this spec. */
     public boolean isChecked() {
         return checked;
     }

@@ -11,6 +11,7 @@ public class ModelLoadException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
     private final transient Path modelPath;
 
+    /** {@code modelPath} could not be loaded, as {@code message} says. */
     public ModelLoadException(Path modelPath, String message, Throwable cause) {
         super(message, cause);
         this.modelPath = modelPath;

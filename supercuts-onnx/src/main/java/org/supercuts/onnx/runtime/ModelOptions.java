@@ -35,22 +35,27 @@ public final class ModelOptions {
         return DEFAULTS;
     }
 
+    /** A builder with the defaults. */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** A builder holding these options. */
     public Builder toBuilder() {
         return new Builder().device(device).intraOpThreads(intraOpThreads).cudaSessionPoolSize(cudaSessionPoolSize);
     }
 
+    /** These options on another device. */
     public ModelOptions withDevice(Device device) {
         return toBuilder().device(device).build();
     }
 
+    /** These options with another intra-op thread count (0 = ONNX Runtime's default). */
     public ModelOptions withIntraOpThreads(int intraOpThreads) {
         return toBuilder().intraOpThreads(intraOpThreads).build();
     }
 
+    /** These options with another size of the CUDA session pool (>= 1). */
     public ModelOptions withCudaSessionPoolSize(int cudaSessionPoolSize) {
         return toBuilder().cudaSessionPoolSize(cudaSessionPoolSize).build();
     }
@@ -100,16 +105,19 @@ public final class ModelOptions {
         private Builder() {
         }
 
+        /** The device. */
         public Builder device(Device device) {
             this.device = device;
             return this;
         }
 
+        /** Intra-op threads (0 = ONNX Runtime's default). */
         public Builder intraOpThreads(int intraOpThreads) {
             this.intraOpThreads = intraOpThreads;
             return this;
         }
 
+        /** Size of the CUDA session pool (>= 1). */
         public Builder cudaSessionPoolSize(int cudaSessionPoolSize) {
             this.cudaSessionPoolSize = cudaSessionPoolSize;
             return this;

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 public class ModelSignatureException extends ModelLoadException {
     private static final long serialVersionUID = 1L;
 
+    /** {@code modelPath}'s inputs or outputs differ from the expected ones, as {@code message} says. */
     public ModelSignatureException(Path modelPath, String message) {
         super(modelPath, message, null);
     }

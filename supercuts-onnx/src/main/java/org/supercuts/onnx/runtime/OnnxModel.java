@@ -53,6 +53,7 @@ public final class OnnxModel implements AutoCloseable {
     /** Reads native results inside {@link #runWith}; the result is closed right after this returns. */
     @FunctionalInterface
     public interface ResultReader<T> {
+        /** Reads what it needs from {@code result} (closed after this returns). */
         T read(OrtSession.Result result) throws OrtException;
     }
 

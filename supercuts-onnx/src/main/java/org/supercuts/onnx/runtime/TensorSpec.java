@@ -45,18 +45,22 @@ public final class TensorSpec {
         return of(name, ElementType.FLOAT, dims);
     }
 
+    /** The input or output name. */
     public String name() {
         return name;
     }
 
+    /** The element type. */
     public ElementType elementType() {
         return elementType;
     }
 
+    /** Number of dimensions. */
     public int rank() {
         return dims.length;
     }
 
+    /** The dimensions, {@link #ANY} where any size is accepted (a copy). */
     public long[] dims() {
         return dims.clone();
     }

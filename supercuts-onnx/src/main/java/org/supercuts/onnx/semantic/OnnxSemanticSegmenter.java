@@ -103,10 +103,12 @@ public final class OnnxSemanticSegmenter implements AutoCloseable {
         return classes;
     }
 
+    /** The ONNX file. */
     public Path modelPath() {
         return model.path();
     }
 
+    /** The options it was loaded with. */
     public SemanticOptions options() {
         return options;
     }

@@ -40,6 +40,7 @@ public final class SemanticOptions {
         this.modelOptions = modelOptions;
     }
 
+    /** ImageNet normalisation, the graph's own input size, the default model options. */
     public static SemanticOptions defaults() {
         return DEFAULTS;
     }
@@ -79,6 +80,7 @@ public final class SemanticOptions {
         return new SemanticOptions(inputWidth, inputHeight, mean, std, inputScale, name, modelOptions);
     }
 
+    /** Device and threads of the ONNX session. */
     public SemanticOptions withModelOptions(ModelOptions options) {
         return new SemanticOptions(inputWidth, inputHeight, mean, std, inputScale, outputName,
                 Objects.requireNonNull(options, "options"));
@@ -97,22 +99,27 @@ public final class SemanticOptions {
         }
     }
 
+    /** Network input width (0 = the graph's). */
     public int inputWidth() {
         return inputWidth;
     }
 
+    /** Network input height (0 = the graph's). */
     public int inputHeight() {
         return inputHeight;
     }
 
+    /** Per-channel normalisation mean (a copy). */
     public float[] mean() {
         return mean.clone();
     }
 
+    /** Per-channel normalisation standard deviation (a copy). */
     public float[] std() {
         return std.clone();
     }
 
+    /** Factor applied to [0, 1] samples before normalisation. */
     public float inputScale() {
         return inputScale;
     }
@@ -122,6 +129,7 @@ public final class SemanticOptions {
         return outputName;
     }
 
+    /** Device and threads of the ONNX session. */
     public ModelOptions modelOptions() {
         return modelOptions;
     }

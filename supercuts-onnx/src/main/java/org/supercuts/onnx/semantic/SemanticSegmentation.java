@@ -21,10 +21,12 @@ public final class SemanticSegmentation {
         this.probabilities = probabilities;
     }
 
+    /** Image width in pixels. */
     public int width() {
         return width;
     }
 
+    /** Image height in pixels. */
     public int height() {
         return height;
     }
@@ -50,6 +52,7 @@ public final class SemanticSegmentation {
         return probabilities[c].clone();
     }
 
+    /** Probability of class {@code c} at (x, y). */
     public float probability(int c, int x, int y) {
         checkClass(c);
         return probabilities[c][y * width + x];

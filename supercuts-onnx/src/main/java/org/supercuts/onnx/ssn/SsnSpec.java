@@ -76,10 +76,12 @@ public final class SsnSpec {
         return new SsnSpec(modelPath, ModelOptions.defaults(), 200, 5, 0.26, 2.5, 0.06, 3.0, true);
     }
 
+    /** The spec with another network file. */
     public SsnSpec withModelPath(Path modelPath) {
         return new SsnSpec(modelPath, modelOptions, superpixels, iterations, colorScale, positionScale, minSizeFraction, maxSizeFraction, parallel);
     }
 
+    /** The spec with another device and thread count for the network. */
     public SsnSpec withModelOptions(ModelOptions modelOptions) {
         return new SsnSpec(modelPath, modelOptions, superpixels, iterations, colorScale, positionScale, minSizeFraction, maxSizeFraction, parallel);
     }
@@ -123,38 +125,47 @@ public final class SsnSpec {
         return new SsnSpec(modelPath, modelOptions, superpixels, iterations, colorScale, positionScale, minSizeFraction, maxSizeFraction, parallel);
     }
 
+    /** The network file. */
     public Path modelPath() {
         return modelPath;
     }
 
+    /** Device and threads of the network. */
     public ModelOptions modelOptions() {
         return modelOptions;
     }
 
+    /** The requested superpixel count K. */
     public int superpixels() {
         return superpixels;
     }
 
+    /** Soft-clustering rounds. */
     public int iterations() {
         return iterations;
     }
 
+    /** Scale of the CIELAB input channels. */
     public double colorScale() {
         return colorScale;
     }
 
+    /** Scale of the position input channels. */
     public double positionScale() {
         return positionScale;
     }
 
+    /** Pieces below this fraction of H*W/K pixels are merged. */
     public double minSizeFraction() {
         return minSizeFraction;
     }
 
+    /** The largest piece, as a fraction of H*W/K pixels (infinite = no bound). */
     public double maxSizeFraction() {
         return maxSizeFraction;
     }
 
+    /** Whether the clustering runs on several threads. */
     public boolean parallel() {
         return parallel;
     }

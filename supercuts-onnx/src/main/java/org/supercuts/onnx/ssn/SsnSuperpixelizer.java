@@ -91,6 +91,7 @@ public final class SsnSuperpixelizer implements Superpixelizer, AutoCloseable {
         return usingModel(model, other);
     }
 
+    /** The clustering settings. */
     public SsnSpec spec() {
         return spec;
     }

@@ -31,20 +31,7 @@ class DinoPipelineTest {
 
     /** 96x80 with the object in [x0, x1) x [y0, y1). */
     private static PlanarImage squareScene(int x0, int x1, int y0, int y1) {
-        int w = 96;
-        int h = 80;
-        float[][] p = new float[3][w * h];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                boolean in = x >= x0 && x < x1 && y >= y0 && y < y1;
-                float tex = 0.05f * (float) Math.sin(0.9 * x + 1.7 * y);
-                int i = y * w + x;
-                p[0][i] = (in ? 0.9f : 0.15f) + tex;
-                p[1][i] = (in ? 0.7f : 0.25f) - tex;
-                p[2][i] = (in ? 0.1f : 0.45f) + tex;
-            }
-        }
-        return PlanarImage.wrap(w, h, p);
+        return TestModels.squareScene(x0, x1, y0, y1);
     }
 
     private static double iouWithSquare(Segmentation s, int x0, int x1, int y0, int y1) {

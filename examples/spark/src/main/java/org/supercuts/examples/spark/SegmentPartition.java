@@ -1,6 +1,8 @@
 package org.supercuts.examples.spark;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,8 +17,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.supercuts.Pipeline;
 import org.supercuts.Segmentation;
-import org.supercuts.examples.cli.SegmentCommand;
+import org.supercuts.examples.cli.SmallImages;
+import org.supercuts.image.ImageDecoder;
+import org.supercuts.image.ImageReadOptions;
+import org.supercuts.image.Masks;
 import org.supercuts.image.PlanarImage;
+import org.supercuts.render.Pictures;
 
 /**
  * Segments the images of one partition of {@code binaryFile} rows ({@code path}, {@code content}), one image at a time,
@@ -79,18 +85,23 @@ final class SegmentPartition implements MapPartitionsFunction<Row, Row> {
         Map<String, BufferedImage> pictures;
         long decoded;
         long done;
+        java.nio.file.Path local = null;
         try {
-            image = PlanarImage.decode(content, java.nio.file.Path.of(path));
+            // segment's decoder (TwelveMonkeys, EXIF orientation, corrupt files refused) reads files: hand it the bytes as one.
+            local = Files.createTempFile("supercuts-", suffix(path));
+            Files.write(local, content);
+            image = ImageDecoder.read(local, ImageReadOptions.defaults()).image();
             decoded = System.nanoTime();
-            s = pipeline.segment(image);
+            s = SmallImages.fit(pipeline, image.width(), image.height()).pipeline().segment(image);
             done = System.nanoTime();
-            pictures = png == null ? null : SegmentCommand.pictures(image, s);
-        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            pictures = png == null ? null : pictures(image, s);
+        } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
             failed.add(1);
-            // The exception names the java.nio Path, which spells hdfs://host/x as hdfs:/host/x; name the URI as listed.
-            String message = message(e).replace(java.nio.file.Path.of(path).toString(), path);
+            String message = local == null ? message(e) : message(e).replace(local.toString(), path);
             LOG.warn("{}: {}", path, message);
             return SegmentRows.failed(path, message, options);
+        } finally {
+            deleteQuietly(local);
         }
         String prefix = null;
         if (pictures != null) {
@@ -103,6 +114,32 @@ final class SegmentPartition implements MapPartitionsFunction<Row, Row> {
         }
         segmented.add(1);
         return SegmentRows.segmented(path, s, timings, prefix, options);
+    }
+
+    /** The pictures of segment's default output set (--pictures all), keyed by the suffix of their file names. */
+    static Map<String, BufferedImage> pictures(PlanarImage image, Segmentation s) {
+        Map<String, BufferedImage> pictures = new LinkedHashMap<>();
+        pictures.put("mask", Masks.toBufferedImage(s.mask(), image.width(), image.height()));
+        pictures.put("soft", Masks.softToBufferedImage(s.softMask(), image.width(), image.height()));
+        pictures.put("overlay", Pictures.overlay(image, s));
+        pictures.put("levels", Pictures.levels(image, s.levels()));
+        return pictures;
+    }
+
+    private static String suffix(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(dot) : ".img";
+    }
+
+    private static void deleteQuietly(java.nio.file.Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                LOG.warn("could not delete {}: {}", file, e.toString());
+            }
+        }
     }
 
     static String message(Throwable e) {
