@@ -101,8 +101,9 @@ public final class SegmentCommand implements Callable<Integer> {
 
     @Option(names = "--dump", paramLabel = "DIR",
             description = "Also write, per image, NAME-features.npy (regions x d), NAME-affinity.npy (regions x regions),"
-                    + " NAME-eigenvalues.npy, NAME-eigenvectors.npy (pairs x regions) and NAME-superpixels.npy (H x W), float64,"
-                    + " so other implementations can run on exactly the same numbers.")
+                    + " NAME-eigenvalues.npy, NAME-eigenvectors.npy (pairs x regions), NAME-superpixels.npy (H x W) and"
+                    + " NAME-region-foreground.npy (the selection's score per region, >= 0.5 is object), float64, so other"
+                    + " implementations can run on exactly the same numbers (supercuts-core/tools/paper_presets.py check-dump).")
     Path dump;
 
     @Option(names = "--debug", description = "Print stack traces of errors.")
@@ -308,22 +309,31 @@ public final class SegmentCommand implements Callable<Integer> {
 
     /** Adds the numbers every stage after the features worked on, as .npy (float64, C order), to the set. */
     static void addDump(OutputSet set, Segmentation s, Path dir) {
+        dumpFiles(s).forEach((suffix, content) -> set.file(dir, suffix, content));
+    }
+
+    /**
+     * The {@code --dump} files of one result, by file-name suffix ({@code features.npy}, ...; the file is
+     * {@code NAME-SUFFIX}), each written when its content is asked for.
+     */
+    public static Map<String, SafeFiles.Content> dumpFiles(Segmentation s) {
+        Map<String, SafeFiles.Content> files = new LinkedHashMap<>();
         var f = s.features();
-        set.file(dir, "features.npy", o -> NpyWriter.writeFloat64(o, f.backingArray(), f.regions(), f.dimension()));
+        files.put("features.npy", o -> NpyWriter.writeFloat64(o, f.backingArray(), f.regions(), f.dimension()));
         var w = s.affinity();
-        set.file(dir, "affinity.npy", o -> NpyWriter.writeFloat64(o, w.backingArray(), w.size(), w.size()));
+        files.put("affinity.npy", o -> NpyWriter.writeFloat64(o, w.backingArray(), w.size(), w.size()));
         var p = s.partition();
         int k = p.eigenpairCount();
         int n = p.nodeCount();
-        set.file(dir, "eigenvalues.npy", o -> NpyWriter.writeFloat64(o, p.eigenvalues(), k));
-        set.file(dir, "eigenvectors.npy", o -> {
+        files.put("eigenvalues.npy", o -> NpyWriter.writeFloat64(o, p.eigenvalues(), k));
+        files.put("eigenvectors.npy", o -> {
             double[] vectors = new double[k * n];
             for (int i = 0; i < k; i++) {
                 System.arraycopy(p.eigenvector(i), 0, vectors, i * n, n);
             }
             NpyWriter.writeFloat64(o, vectors, k, n);
         });
-        set.file(dir, "superpixels.npy", o -> {
+        files.put("superpixels.npy", o -> {
             int[] labels = s.superpixels().backingArray();
             double[] asDouble = new double[labels.length];
             for (int i = 0; i < labels.length; i++) {
@@ -331,6 +341,8 @@ public final class SegmentCommand implements Callable<Integer> {
             }
             NpyWriter.writeFloat64(o, asDouble, s.height(), s.width());
         });
+        files.put("region-foreground.npy", o -> NpyWriter.writeFloat64(o, s.regionForeground(), s.regionForeground().length));
+        return files;
     }
 
     static Map<String, Object> resultJson(Path input, Segmentation s) {
