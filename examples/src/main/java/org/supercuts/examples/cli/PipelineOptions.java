@@ -232,11 +232,22 @@ public final class PipelineOptions {
     }
 
     /**
-     * Builds the pipeline.
+     * Builds the pipeline; ONNX models use ONNX Runtime's default intra-op thread count.
      *
      * @param threadsPerImage threads one image's stages may use (1 when images are processed in parallel)
      */
     public Built build(int threadsPerImage) {
+        return build(threadsPerImage, 0);
+    }
+
+    /**
+     * Builds the pipeline with a given ONNX Runtime intra-op thread count (a Spark task sets it to its cores, so that
+     * concurrent tasks do not oversubscribe the executor).
+     *
+     * @param threadsPerImage threads one image's stages may use (1 when images are processed in parallel)
+     * @param onnxIntraOpThreads threads inside one ONNX operator; 0 = ONNX Runtime's default
+     */
+    public Built build(int threadsPerImage, int onnxIntraOpThreads) {
         if (superpixels < 2) {
             throw new IllegalArgumentException("--superpixels must be >= 2 (the spectral cut needs two regions), got " + superpixels);
         }
@@ -249,7 +260,7 @@ public final class PipelineOptions {
         checkCombination(chosen, paper, regions);
         List<AutoCloseable> resources = new ArrayList<>();
         try {
-            ModelOptions modelOptions = ModelOptions.defaults().withDevice(Device.parse(device));
+            ModelOptions modelOptions = ModelOptions.defaults().withDevice(Device.parse(device)).withIntraOpThreads(onnxIntraOpThreads);
             DinoFeatures vit = null;
             if (dinoModel != null) {
                 vit = DinoFeatures.load(dinoModel, DinoOptions.defaults().withModelOptions(modelOptions));
