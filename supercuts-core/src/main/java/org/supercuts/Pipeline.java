@@ -15,7 +15,11 @@ import org.supercuts.affinity.AffinityBuilder;
 import org.supercuts.feature.FeatureExtractor;
 import org.supercuts.feature.RegionFeatures;
 import org.supercuts.graph.RegionGraph;
+import org.supercuts.hierarchy.Hierarchy;
+import org.supercuts.hierarchy.HierarchyBuilder;
+import org.supercuts.hierarchy.HierarchyInput;
 import org.supercuts.image.BoundingBox;
+import org.supercuts.image.Cielab;
 import org.supercuts.image.LabelMap;
 import org.supercuts.image.Masks;
 import org.supercuts.image.PlanarImage;
@@ -24,6 +28,7 @@ import org.supercuts.objects.ObjectDiscovery;
 import org.supercuts.objects.ObjectSet;
 import org.supercuts.refine.MaskRefiner;
 import org.supercuts.selection.ObjectSelector;
+import org.supercuts.spectral.PartitionTree;
 import org.supercuts.spectral.SpectralPartition;
 import org.supercuts.spectral.SpectralPartitioner;
 import org.supercuts.superpixel.Superpixelizer;
@@ -56,11 +61,14 @@ public final class Pipeline {
     private final long seed;
     private final String device;
     private final boolean keepIntermediates;
+    /** Builds {@link Segmentation#hierarchy()} on demand; null = none. */
+    private final HierarchyBuilder hierarchyBuilder;
     /** Finds the objects and their parts; null = no object discovery. */
     private final ObjectDiscovery discovery;
 
     private Pipeline(Builder b) {
         this.keepIntermediates = b.keepIntermediates;
+        this.hierarchyBuilder = b.hierarchyBuilder;
         this.superpixels = b.superpixels;
         this.features = b.features;
         this.affinity = b.affinity;
@@ -97,6 +105,7 @@ public final class Pipeline {
         b.seed = seed;
         b.device = device;
         b.keepIntermediates = keepIntermediates;
+        b.hierarchyBuilder = hierarchyBuilder;
         b.discovery = discovery;
         return b;
     }
@@ -119,7 +128,9 @@ public final class Pipeline {
             throw new IllegalArgumentException("image " + image.width() + "x" + image.height() + " gave " + sp.count()
                     + " superpixel(s) with " + superpixels.describe() + "; the spectral stage needs at least 2 regions");
         }
-        RegionGraph graph = RegionGraph.build(image, sp);
+        // The CIELAB planes are kept for the hierarchy, which would otherwise convert the image again.
+        float[][] lab = Cielab.planes(image);
+        RegionGraph graph = RegionGraph.build(image, lab, sp);
         t = lap(timings, "graph", t);
         RegionFeatures f = features.extract(image, sp, graph);
         t = lap(timings, "features", t);
@@ -172,11 +183,16 @@ public final class Pipeline {
             t = lap(timings, "objects", t);
         }
         timings.put("total", (t - t0) / 1e6);
+        // The hierarchy is built when first asked for, so callers that only want the mask do not pay for it.
+        PartitionTree tree = partition.tree();
+        java.util.function.Supplier<Hierarchy> hierarchy = hierarchyBuilder == null ? null
+                : () -> Hierarchy.of(sp, hierarchyBuilder.build(HierarchyInput.of(image, sp, graph).withLab(lab)
+                        .withPartition(tree)));
         return keepIntermediates
                 ? new Segmentation(sp, graph, f, w, partition, regionFg, soft, mask, box, levelMaps, timings, provenance(),
-                        partition.tree(), notes, objects)
+                        partition.tree(), notes, hierarchy, objects)
                 : new Segmentation(sp, graph, null, null, null, regionFg, soft, mask, box, levelMaps, timings, provenance(),
-                        partition.tree(), notes, objects);
+                        partition.tree(), notes, hierarchy, objects);
     }
 
     /** Runs graph, features, affinity (partition if the selector reads it) and selection at one extra scale; adds its map. */
@@ -214,6 +230,9 @@ public final class Pipeline {
             }
         }
         stages.put("levels", Integer.toString(levels));
+        if (hierarchyBuilder != null) {
+            stages.put("hierarchy", hierarchyBuilder.describe());
+        }
         stages.put("threshold", Double.toString(threshold));
         if (discovery != null) {
             stages.put("objects", discovery.describe());
@@ -249,6 +268,11 @@ public final class Pipeline {
     /** The refiner, or null when the soft map is thresholded as it is. */
     public MaskRefiner refiner() {
         return refiner;
+    }
+
+    /** The builder of {@link Segmentation#hierarchy()}, or null when there is none. */
+    public HierarchyBuilder hierarchyBuilder() {
+        return hierarchyBuilder;
     }
 
     /** The extra superpixel scales fused with the main one (empty for a single scale). */
@@ -331,9 +355,20 @@ public final class Pipeline {
         private long seed = 0;
         private String device = "cpu";
         private boolean keepIntermediates = true;
+        private HierarchyBuilder hierarchyBuilder;
         private ObjectDiscovery discovery;
 
         private Builder() {
+        }
+
+        /**
+         * The builder of {@link Segmentation#hierarchy()} ({@code null} = none); it runs when a result's hierarchy is first
+         * asked for, on the superpixels, region graph and partition tree of that image (until then the result keeps the
+         * image and its CIELAB planes; batch runs that never ask can set {@code null}).
+         */
+        public Builder hierarchy(HierarchyBuilder h) {
+            this.hierarchyBuilder = h;
+            return this;
         }
 
         /**

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.supercuts.feature.RegionFeatures;
 import org.supercuts.graph.RegionGraph;
+import org.supercuts.hierarchy.Hierarchy;
 import org.supercuts.image.BoundingBox;
 import org.supercuts.image.LabelMap;
 import org.supercuts.linalg.AffinityMatrix;
@@ -40,6 +41,9 @@ public final class Segmentation {
     private final List<LabelMap> levels;
     private final Map<String, Double> timings;
     private final Provenance provenance;
+    /** Builds the hierarchy on first use; null when the pipeline has no hierarchy builder. */
+    private final java.util.function.Supplier<Hierarchy> hierarchyBuilder;
+    private volatile Hierarchy hierarchy;
     private final PartitionTree tree;
     private final ObjectSet objects;
     private final List<String> notes;
@@ -72,7 +76,9 @@ public final class Segmentation {
 
     Segmentation(LabelMap superpixels, RegionGraph graph, RegionFeatures features, AffinityMatrix affinity, SpectralPartition partition, double[] regionForeground, float[] soft,
             byte[] mask, BoundingBox box, List<LabelMap> levels, Map<String, Double> timings, Provenance provenance,
-            PartitionTree tree, List<String> notes, ObjectSet objects) {
+            PartitionTree tree, List<String> notes, java.util.function.Supplier<Hierarchy> hierarchyBuilder,
+            ObjectSet objects) {
+        this.hierarchyBuilder = hierarchyBuilder;
         this.objects = objects;
         this.superpixels = superpixels;
         this.graph = graph;
@@ -211,6 +217,30 @@ public final class Segmentation {
     /** What the pipeline could not do as asked for this image (for example fewer levels than requested); usually empty. */
     public List<String> notes() {
         return notes;
+    }
+
+    /**
+     * The hierarchy of segmentations over the superpixels, built by the pipeline's hierarchy builder on the first call
+     * (later calls return the same object): any scale by segment count or threshold, nested levels, the ultrametric
+     * contour map. See {@link org.supercuts.hierarchy}.
+     *
+     * @throws IllegalStateException when the pipeline was built without a hierarchy builder
+     */
+    public Hierarchy hierarchy() {
+        Hierarchy h = hierarchy;
+        if (h == null) {
+            if (hierarchyBuilder == null) {
+                throw new IllegalStateException("this pipeline has no hierarchy builder; set one with Pipeline.Builder.hierarchy");
+            }
+            synchronized (this) {
+                h = hierarchy;
+                if (h == null) {
+                    h = hierarchyBuilder.get();
+                    hierarchy = h;
+                }
+            }
+        }
+        return h;
     }
 
     /**
