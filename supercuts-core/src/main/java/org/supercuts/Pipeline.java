@@ -286,6 +286,7 @@ public final class Pipeline {
         return discovery;
     }
 
+    /** The number of extra scales whose maps are averaged into the soft map (1 = the base scale only). */
     public int levelCount() {
         return levels;
     }

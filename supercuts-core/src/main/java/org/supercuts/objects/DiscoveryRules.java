@@ -59,6 +59,7 @@ public final class DiscoveryRules {
         return new DiscoveryRules(8, 0.01, 0.3, 0.5, 0.5, Objectness.defaults(), SubgraphParts.defaults(), false);
     }
 
+    /** The most objects per image, at least 1. */
     public DiscoveryRules maxObjects(int n) {
         return new DiscoveryRules(n, minArea, minScore, minExtraScore, maxOverlap, objectness, parts, bestSet);
     }
@@ -83,10 +84,12 @@ public final class DiscoveryRules {
         return new DiscoveryRules(maxObjects, minArea, minScore, minExtraScore, share, objectness, parts, bestSet);
     }
 
+    /** The score candidates are ranked and thresholded by. */
     public DiscoveryRules objectness(Objectness o) {
         return new DiscoveryRules(maxObjects, minArea, minScore, minExtraScore, maxOverlap, o, parts, bestSet);
     }
 
+    /** How each selected object is split into parts. */
     public DiscoveryRules parts(PartDecomposition p) {
         return new DiscoveryRules(maxObjects, minArea, minScore, minExtraScore, maxOverlap, objectness, p, bestSet);
     }
@@ -100,38 +103,47 @@ public final class DiscoveryRules {
         return new DiscoveryRules(maxObjects, minArea, minScore, minExtraScore, maxOverlap, objectness, parts, b);
     }
 
+    /** Whether the best disjoint set is taken instead of greedy selection (see {@link #bestSet(boolean)}). */
     public boolean bestSet() {
         return bestSet;
     }
 
+    /** The most objects per image. */
     public int maxObjects() {
         return maxObjects;
     }
 
+    /** The smallest object as a share of the image. */
     public double minArea() {
         return minArea;
     }
 
+    /** The objectness the first object needs. */
     public double minScore() {
         return minScore;
     }
 
+    /** The objectness each further object needs. */
     public double minExtraScore() {
         return minExtraScore;
     }
 
+    /** The largest share of a candidate that may overlap objects already taken. */
     public double maxOverlap() {
         return maxOverlap;
     }
 
+    /** The candidates' score. */
     public Objectness objectness() {
         return objectness;
     }
 
+    /** The part decomposition of each object. */
     public PartDecomposition parts() {
         return parts;
     }
 
+    /** The rules in one line, for provenance and reports. */
     public String describe() {
         return String.format(Locale.ROOT, "maxObjects=%d,minArea=%s,minScore=%s,minExtraScore=%s,maxOverlap=%s,%s,%s,%s",
                 maxObjects, minArea, minScore, minExtraScore, maxOverlap, bestSet ? "best-set" : "greedy", objectness.describe(),

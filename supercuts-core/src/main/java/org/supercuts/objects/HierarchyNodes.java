@@ -42,6 +42,7 @@ public final class HierarchyNodes implements ObjectDiscovery {
         return new HierarchyNodes(share, rules);
     }
 
+    /** The same candidates selected by other rules. */
     public HierarchyNodes rules(DiscoveryRules r) {
         return new HierarchyNodes(maxArea, r);
     }

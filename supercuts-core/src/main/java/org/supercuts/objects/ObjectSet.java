@@ -27,10 +27,12 @@ public final class ObjectSet {
         return objects;
     }
 
+    /** Whether no object qualified ({@link #reason()} says why). */
     public boolean isEmpty() {
         return objects.isEmpty();
     }
 
+    /** The number of objects. */
     public int size() {
         return objects.size();
     }

@@ -73,6 +73,7 @@ public final class Objectness {
         return coefficients.clone();
     }
 
+    /** The model in one line (its coefficients), for provenance. */
     public String describe() {
         StringBuilder sb = new StringBuilder("objectness(");
         for (int k = 0; k < coefficients.length; k++) {

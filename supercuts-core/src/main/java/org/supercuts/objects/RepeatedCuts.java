@@ -87,34 +87,42 @@ public final class RepeatedCuts implements ObjectDiscovery {
         return new RepeatedCuts(4, 0.05, 0.6, 0.1, 0.5, Side.SALIENCY, EigenSolver.shiftInvert(), DiscoveryRules.defaults());
     }
 
+    /** The most cuts (one object candidate each), at least 1. */
     public RepeatedCuts maxCuts(int n) {
         return new RepeatedCuts(n, minEigengap, maxNcut, minContrast, maxBoxOverlap, side, solver, rules);
     }
 
+    /** Stops when the eigengap (λ3 - λ2) / λ3 of the remaining graph is below this, in [0, 1]. */
     public RepeatedCuts minEigengap(double gap) {
         return new RepeatedCuts(maxCuts, gap, maxNcut, minContrast, maxBoxOverlap, side, solver, rules);
     }
 
+    /** Stops when the cut costs more than this normalized-cut value. */
     public RepeatedCuts maxNcut(double ncut) {
         return new RepeatedCuts(maxCuts, minEigengap, ncut, minContrast, maxBoxOverlap, side, solver, rules);
     }
 
+    /** Stops when the object's mean saliency exceeds the remaining nodes' by less than this, in [-1, 1]. */
     public RepeatedCuts minContrast(double contrast) {
         return new RepeatedCuts(maxCuts, minEigengap, maxNcut, contrast, maxBoxOverlap, side, solver, rules);
     }
 
+    /** Stops when the object's box overlaps an earlier object's box by more than this share. */
     public RepeatedCuts maxBoxOverlap(double share) {
         return new RepeatedCuts(maxCuts, minEigengap, maxNcut, minContrast, share, side, solver, rules);
     }
 
+    /** Which side of each cut is the object. */
     public RepeatedCuts side(Side s) {
         return new RepeatedCuts(maxCuts, minEigengap, maxNcut, minContrast, maxBoxOverlap, s, solver, rules);
     }
 
+    /** The eigensolver of the cuts. */
     public RepeatedCuts solver(EigenSolver s) {
         return new RepeatedCuts(maxCuts, minEigengap, maxNcut, minContrast, maxBoxOverlap, side, s, rules);
     }
 
+    /** The same cuts selected by other rules. */
     public RepeatedCuts rules(DiscoveryRules r) {
         return new RepeatedCuts(maxCuts, minEigengap, maxNcut, minContrast, maxBoxOverlap, side, solver, r);
     }

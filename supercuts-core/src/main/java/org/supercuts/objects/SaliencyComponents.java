@@ -68,6 +68,7 @@ public final class SaliencyComponents implements ObjectDiscovery {
         return new SaliencyComponents(thresholds, k, rules);
     }
 
+    /** The same candidates selected by other rules. */
     public SaliencyComponents rules(DiscoveryRules r) {
         return new SaliencyComponents(thresholds, splitSegments, r);
     }

@@ -39,6 +39,7 @@ public final class SubgraphParts implements PartDecomposition {
         return new SubgraphParts(4, 0.05, 0.03, EigenSolver.shiftInvert());
     }
 
+    /** The most parts per object, at least 1. */
     public SubgraphParts maxParts(int n) {
         return new SubgraphParts(n, minPartArea, maxCut, solver);
     }

@@ -32,6 +32,7 @@ public final class TreeParts implements PartDecomposition {
         return new TreeParts(6, 0.05, Double.POSITIVE_INFINITY);
     }
 
+    /** The most parts per object, at least 1. */
     public TreeParts maxParts(int n) {
         return new TreeParts(n, minPartArea, maxCut);
     }

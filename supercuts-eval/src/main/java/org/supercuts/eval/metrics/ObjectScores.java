@@ -51,10 +51,12 @@ public final class ObjectScores {
         }
     }
 
+    /** Images with at least 2 ground-truth objects. */
     public long multiObjectImages() {
         return multiImages;
     }
 
+    /** Ground-truth objects in those images. */
     public long multiObjectGroundTruth() {
         return multiGroundTruth;
     }
@@ -69,14 +71,17 @@ public final class ObjectScores {
         return ratio(multiMatched, multiPredicted);
     }
 
+    /** Images with exactly 1 ground-truth object. */
     public long singleObjectImages() {
         return singleImages;
     }
 
+    /** Matched / predicted objects over the single-object images. */
     public double singleObjectPrecision() {
         return ratio(singleMatched, singlePredicted);
     }
 
+    /** Matched objects / single-object images. */
     public double singleObjectRecall() {
         return ratio(singleMatched, singleImages);
     }
@@ -86,6 +91,7 @@ public final class ObjectScores {
         return ratio(singleAnswered, singleImages);
     }
 
+    /** Images without a ground-truth object. */
     public long emptyImages() {
         return emptyImages;
     }
@@ -95,14 +101,17 @@ public final class ObjectScores {
         return ratio(emptyAnsweredZero, emptyImages);
     }
 
+    /** How many of those got zero predicted objects. */
     public long emptyAnsweredZeroCount() {
         return emptyAnsweredZero;
     }
 
+    /** Matched / predicted objects over all images. */
     public double precision() {
         return ratio(matched, predicted);
     }
 
+    /** Matched / ground-truth objects over all images. */
     public double recall() {
         return ratio(matched, groundTruth);
     }
