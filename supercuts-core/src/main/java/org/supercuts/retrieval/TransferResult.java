@@ -76,7 +76,7 @@ public final class TransferResult {
      * The {@link #FOREGROUND} share fused with the unsupervised saliency: {@code a · share + (1 − a) · saliency} per
      * segment, painted onto the pixels ("late fusion"; a = 1 is {@link #softMap()}).
      *
-     * @throws IllegalArgumentException when a is outside [0, 1], or a {@literal <} 1 and the query has no saliency (embedded with
+     * @throws IllegalArgumentException when a is outside [0, 1], or {@code a < 1} and the query has no saliency (embedded with
      *                                  saliency weight 0)
      */
     public float[] softMap(double a) {
