@@ -24,6 +24,8 @@ import org.supercuts.image.LabelMap;
 import org.supercuts.image.Masks;
 import org.supercuts.image.PlanarImage;
 import org.supercuts.linalg.AffinityMatrix;
+import org.supercuts.objects.ObjectDiscovery;
+import org.supercuts.objects.ObjectSet;
 import org.supercuts.refine.MaskRefiner;
 import org.supercuts.selection.ObjectSelector;
 import org.supercuts.spectral.PartitionTree;
@@ -61,6 +63,8 @@ public final class Pipeline {
     private final boolean keepIntermediates;
     /** Builds {@link Segmentation#hierarchy()} on demand; null = none. */
     private final HierarchyBuilder hierarchyBuilder;
+    /** Finds the objects and their parts; null = no object discovery. */
+    private final ObjectDiscovery discovery;
 
     private Pipeline(Builder b) {
         this.keepIntermediates = b.keepIntermediates;
@@ -77,6 +81,7 @@ public final class Pipeline {
         this.threshold = b.threshold;
         this.seed = b.seed;
         this.device = b.device;
+        this.discovery = b.discovery;
     }
 
     /** An empty builder: every stage must be set before {@link Builder#build()}. */
@@ -101,6 +106,7 @@ public final class Pipeline {
         b.device = device;
         b.keepIntermediates = keepIntermediates;
         b.hierarchyBuilder = hierarchyBuilder;
+        b.discovery = discovery;
         return b;
     }
 
@@ -171,6 +177,11 @@ public final class Pipeline {
                     + partition.tree().leafCount() + " segments at the finest), returned those");
         }
         t = lap(timings, "outputs", t);
+        ObjectSet objects = null;
+        if (discovery != null) {
+            objects = discovery.discover(new ObjectDiscovery.Input(sp, graph, w, partition, regionFg));
+            t = lap(timings, "objects", t);
+        }
         timings.put("total", (t - t0) / 1e6);
         // The hierarchy is built when first asked for, so callers that only want the mask do not pay for it.
         PartitionTree tree = partition.tree();
@@ -179,9 +190,9 @@ public final class Pipeline {
                         .withPartition(tree)));
         return keepIntermediates
                 ? new Segmentation(sp, graph, f, w, partition, regionFg, soft, mask, box, levelMaps, timings, provenance(),
-                        partition.tree(), notes, hierarchy)
+                        partition.tree(), notes, hierarchy, objects)
                 : new Segmentation(sp, graph, null, null, null, regionFg, soft, mask, box, levelMaps, timings, provenance(),
-                        partition.tree(), notes, hierarchy);
+                        partition.tree(), notes, hierarchy, objects);
     }
 
     /** Runs graph, features, affinity (partition if the selector reads it) and selection at one extra scale; adds its map. */
@@ -223,6 +234,9 @@ public final class Pipeline {
             stages.put("hierarchy", hierarchyBuilder.describe());
         }
         stages.put("threshold", Double.toString(threshold));
+        if (discovery != null) {
+            stages.put("objects", discovery.describe());
+        }
         return new Provenance(VERSION, stages, seed, device);
     }
 
@@ -267,6 +281,12 @@ public final class Pipeline {
     }
 
     /** The number of hierarchy levels each result reports (fewer when the hierarchy has fewer distinct partitions). */
+    /** The object discovery, or null when the pipeline finds no objects. */
+    public ObjectDiscovery objectDiscovery() {
+        return discovery;
+    }
+
+    /** The number of extra scales whose maps are averaged into the soft map (1 = the base scale only). */
     public int levelCount() {
         return levels;
     }
@@ -337,6 +357,7 @@ public final class Pipeline {
         private String device = "cpu";
         private boolean keepIntermediates = true;
         private HierarchyBuilder hierarchyBuilder;
+        private ObjectDiscovery discovery;
 
         private Builder() {
         }
@@ -416,6 +437,15 @@ public final class Pipeline {
          */
         public Builder extraScaleSelection(ObjectSelector s) {
             this.extraScaleSelector = s;
+            return this;
+        }
+
+        /**
+         * Finds the objects (none, one or several) and their parts after the selection, for {@link Segmentation#objects()};
+         * {@code null} (the default) finds none.
+         */
+        public Builder objects(ObjectDiscovery d) {
+            this.discovery = d;
             return this;
         }
 

@@ -8,6 +8,8 @@ import org.supercuts.affinity.TokenCutAffinity;
 import org.supercuts.feature.ColorPositionFeatures;
 import org.supercuts.hierarchy.ContourMerging;
 import org.supercuts.linalg.EigenSolver;
+import org.supercuts.objects.ObjectDiscovery;
+import org.supercuts.objects.SaliencyComponents;
 import org.supercuts.selection.AbsorbingMarkovChain;
 import org.supercuts.selection.ColourDistribution;
 import org.supercuts.selection.ManifoldRanking;
@@ -180,5 +182,14 @@ public final class Presets {
                 .levels(4)
                 // Built only when a result's hierarchy() is asked for; the masks do not depend on it.
                 .hierarchy(ContourMerging.defaults());
+    }
+
+    /**
+     * The default object discovery (for {@link Pipeline.Builder#objects}): components of the saliency map split by the
+     * normalized-cut hierarchy, scored by objectness, with parts from the hierarchy; chosen on ECSSD's odd half, see
+     * docs/objects.md.
+     */
+    public static ObjectDiscovery objectDiscovery() {
+        return SaliencyComponents.defaults();
     }
 }

@@ -12,6 +12,8 @@ import org.supercuts.hierarchy.Hierarchy;
 import org.supercuts.image.BoundingBox;
 import org.supercuts.image.LabelMap;
 import org.supercuts.linalg.AffinityMatrix;
+import org.supercuts.objects.DiscoveredObject;
+import org.supercuts.objects.ObjectSet;
 import org.supercuts.spectral.PartitionTree;
 import org.supercuts.spectral.SpectralPartition;
 
@@ -43,6 +45,7 @@ public final class Segmentation {
     private final java.util.function.Supplier<Hierarchy> hierarchyBuilder;
     private volatile Hierarchy hierarchy;
     private final PartitionTree tree;
+    private final ObjectSet objects;
     private final List<String> notes;
 
     /**
@@ -73,8 +76,10 @@ public final class Segmentation {
 
     Segmentation(LabelMap superpixels, RegionGraph graph, RegionFeatures features, AffinityMatrix affinity, SpectralPartition partition, double[] regionForeground, float[] soft,
             byte[] mask, BoundingBox box, List<LabelMap> levels, Map<String, Double> timings, Provenance provenance,
-            PartitionTree tree, List<String> notes, java.util.function.Supplier<Hierarchy> hierarchyBuilder) {
+            PartitionTree tree, List<String> notes, java.util.function.Supplier<Hierarchy> hierarchyBuilder,
+            ObjectSet objects) {
         this.hierarchyBuilder = hierarchyBuilder;
+        this.objects = objects;
         this.superpixels = superpixels;
         this.graph = graph;
         this.features = features;
@@ -236,6 +241,34 @@ public final class Segmentation {
             }
         }
         return h;
+    }
+
+    /**
+     * The objects found, in descending score (ids 1..n); empty when none qualified, with the reason in
+     * {@link #objectSet()}.
+     *
+     * @throws IllegalStateException when the pipeline was built without object discovery
+     */
+    public List<DiscoveredObject> objects() {
+        return objectSet().objects();
+    }
+
+    /**
+     * The objects with their label maps, parts and the reason the search ended.
+     *
+     * @throws IllegalStateException when the pipeline was built without object discovery
+     */
+    public ObjectSet objectSet() {
+        if (objects == null) {
+            throw new IllegalStateException("this pipeline finds no objects; build it with Pipeline.Builder.objects(...), e.g."
+                    + " SuperCuts.pipeline().objects(Presets.objectDiscovery())");
+        }
+        return objects;
+    }
+
+    /** Whether the pipeline found objects (with or without result): {@link #objects()} may be called. */
+    public boolean hasObjects() {
+        return objects != null;
     }
 
     /** Wall-clock milliseconds per stage, in pipeline order, plus {@code "total"}. */

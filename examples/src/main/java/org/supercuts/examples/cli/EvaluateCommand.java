@@ -42,7 +42,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code supercuts evaluate --dataset NAME --root DIR [...]}: runs the pipeline (or scores saved predictions) on a benchmark
  * and writes {@code report.json}, {@code report.md}, {@code pr_curve.png}, {@code per_image.csv} and the masks to the
- * output folder. Re-running with the same {@code --out} resumes when the settings are the same ({@code run.json}); with other
+ * output folder; with {@code --objects} also the object scores ({@code objects_*} in the report, {@code
+ * per_image_objects.csv}). Re-running with the same {@code --out} resumes when the settings are the same ({@code run.json}); with other
  * settings it is refused naming what changed, unless {@code --overwrite} starts afresh. Exit code 0 when every image was scored, 1 when some
  * failed or the dataset had unpaired files (listed on stderr and in the report), 2 for bad input.
  *
@@ -111,6 +112,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     PipelineOptions pipelineOptions;
 
+    @Mixin
+    ObjectOptions objectOptions;
+
     @Spec
     CommandSpec spec;
 
@@ -131,6 +135,11 @@ public final class EvaluateCommand implements Callable<Integer> {
             data = data.limit(limit);
         }
         int threads = pipelineOptions.threads();
+        if (objectOptions.enabled() && (predictions != null || regions)) {
+            throw new IllegalArgumentException("--objects scores the pipeline's objects and cannot be combined with "
+                    + (regions ? "--regions" : "--predictions"));
+        }
+        objectOptions.discovery(); // bad object options are reported before anything runs
         if (regions || (predictions != null && SegmentationDirectory.holdsSegmentations(predictions))) {
             return evaluateRegions(data, threads, err, stdout);
         }
@@ -151,7 +160,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         // Images run in parallel, so each image's stages get one thread.
         try (PipelineOptions.Built built = pipelineOptions.build(1)) {
             // only masks are scored: the results need no affinity matrix, features or eigenvectors
-            Pipeline lean = built.pipeline().toBuilder().keepIntermediates(false).build();
+            Pipeline lean = objectOptions.apply(built.pipeline()).toBuilder().keepIntermediates(false).build();
             return evaluate(data, fittedToSmallImages(lean), outDir, null, threads, err, stdout).hasErrors()
                     ? SuperCutsCli.EXIT_SOME_FAILED : 0;
         }
@@ -221,7 +230,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("evaluate " + data.name()).setInitialMax(data.size())
                 .setStyle(ProgressBarStyle.ASCII).continuousUpdate().build()) {
             result = EvaluationRunner.builder().dataset(data).segmenter(segmenter).outputDirectory(outDir).threads(threads)
-                    .writeMasks(!noMasks).settings(settings).overwrite(overwrite)
+                    .writeMasks(!noMasks).objects(objectOptions.enabled()).settings(settings).overwrite(overwrite)
                     .memory(sample -> {
                         int[] size = ImageDecoder.storedSize(sample.imagePath());
                         long pixels = (long) size[0] * size[1];
@@ -313,7 +322,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             sb.append(" (").append(r.resumed()).append(" resumed)");
         }
         for (String key : new String[] {"iou", "acc", "max_fbeta", "max_fbeta_per_image", "mae", "iou_adaptive", "corloc",
-                "boundary_recall", "undersegmentation_error", "asa", "superpixels", "images_per_second"}) {
+                "boundary_recall", "undersegmentation_error", "asa", "superpixels", "objects_multi_recall", "objects_single_precision",
+                "objects_single_recall", "objects_single_answered", "objects_empty_answered_zero", "images_per_second"}) {
             Object v = r.report().get(key);
             if (v instanceof Number n) {
                 sb.append(String.format(Locale.ROOT, ", %s %.4f", key, n.doubleValue()));

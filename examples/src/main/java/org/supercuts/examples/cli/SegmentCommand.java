@@ -49,7 +49,9 @@ import picocli.CommandLine.Spec;
  * {@code supercuts segment IMAGE... [--out DIR]}: writes, per input, an output set named {@code NAME} ({@link OutputNames}:
  * the file stem, or the relative path flattened when stems collide): {@code NAME-mask.png} (0/255), {@code NAME-soft.png}
  * (0..255), {@code NAME-overlay.png}, {@code NAME-levels.png} (fewer with {@code --pictures}) and last {@code NAME.json},
- * which records the source path and what the decoder did. Each set appears completely or not at all ({@link OutputSet});
+ * which records the source path and what the decoder did; with {@code --objects} also {@code NAME-objects.png} and
+ * {@code NAME-parts.png} (16-bit labels, 0 = background), {@code NAME-objects-overlay.png} and the {@code objects}
+ * array of {@code NAME.json} ({@link ObjectsJson}). Each set appears completely or not at all ({@link OutputSet});
  * PNG encoding runs on writer threads behind a bounded queue ({@link OutputQueue}), so computing the next image does not
  * wait for it. With no image it segments the bundled sample photograph.
  *
@@ -126,6 +128,9 @@ public final class SegmentCommand implements Callable<Integer> {
     @Mixin
     PipelineOptions pipelineOptions;
 
+    @Mixin
+    ObjectOptions objectOptions;
+
     @Spec
     CommandSpec spec;
 
@@ -155,6 +160,7 @@ public final class SegmentCommand implements Callable<Integer> {
         if (dump != null) {
             SafeFiles.requireWritableDirectory(dump, "--dump");
         }
+        objectOptions.discovery(); // bad object options are reported before anything runs
         for (Path dir : dump == null ? List.of(out) : List.of(out, dump)) {
             for (String removed : TemporaryFiles.recover(dir)) {
                 err.println("note: removed " + removed);
@@ -170,7 +176,7 @@ public final class SegmentCommand implements Callable<Integer> {
         int workers = inputs.size() > 1 ? Math.min(threads, inputs.size()) : 1;
         err.flush();
         try (PipelineOptions.Built built = pipelineOptions.build(inputs.size() > 1 ? 1 : threads)) {
-            return run(built.pipeline(), inputs, workers, memory, usable, err, outWriter);
+            return run(objectOptions.apply(built.pipeline()), inputs, workers, memory, usable, err, outWriter);
         }
     }
 
@@ -302,10 +308,17 @@ public final class SegmentCommand implements Callable<Integer> {
         if (pictures != PictureSet.NONE) {
             set.png("mask", () -> Masks.toBufferedImage(s.mask(), w, h));
             set.png("soft", () -> Masks.softToBufferedImage(s.softMask(), w, h));
+            if (s.hasObjects()) {
+                set.png("objects", () -> s.objectSet().objectLabels().toBufferedImage());
+                set.png("parts", () -> s.objectSet().partLabels().toBufferedImage());
+            }
         }
         if (pictures == PictureSet.ALL) {
             set.png("overlay", () -> Pictures.overlay(image, s));
             set.png("levels", () -> Pictures.levels(image, s.levels()));
+            if (s.hasObjects()) {
+                set.png("objects-overlay", () -> Pictures.objects(image, s.objectSet()));
+            }
         }
         if (dump != null) {
             addDump(set, s, dump);
@@ -419,6 +432,10 @@ public final class SegmentCommand implements Callable<Integer> {
             fg += b != 0 ? 1 : 0;
         }
         json.put("foreground_fraction", fg / (double) mask.length);
+        if (s.hasObjects()) {
+            json.put("objects", ObjectsJson.objects(s.objectSet()));
+            json.put("objects_reason", s.objectSet().reason());
+        }
         Map<String, Double> timings = new LinkedHashMap<>();
         s.timingsMillis().forEach((k, v) -> timings.put(k, Math.round(v * 1000) / 1000.0));
         json.put("timings_ms", timings);
