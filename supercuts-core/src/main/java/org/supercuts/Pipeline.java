@@ -15,14 +15,21 @@ import org.supercuts.affinity.AffinityBuilder;
 import org.supercuts.feature.FeatureExtractor;
 import org.supercuts.feature.RegionFeatures;
 import org.supercuts.graph.RegionGraph;
+import org.supercuts.hierarchy.Hierarchy;
+import org.supercuts.hierarchy.HierarchyBuilder;
+import org.supercuts.hierarchy.HierarchyInput;
 import org.supercuts.image.BoundingBox;
+import org.supercuts.image.Cielab;
 import org.supercuts.image.LabelMap;
 import org.supercuts.image.Masks;
 import org.supercuts.image.PlanarImage;
 import org.supercuts.linalg.AffinityMatrix;
 import org.supercuts.refine.GuidedFilter;
+import org.supercuts.objects.ObjectDiscovery;
+import org.supercuts.objects.ObjectSet;
 import org.supercuts.refine.MaskRefiner;
 import org.supercuts.selection.ObjectSelector;
+import org.supercuts.spectral.PartitionTree;
 import org.supercuts.spectral.SpectralPartition;
 import org.supercuts.spectral.SpectralPartitioner;
 import org.supercuts.superpixel.Superpixelizer;
@@ -66,9 +73,14 @@ public final class Pipeline {
     private final String device;
     private final int workingPixels;
     private final boolean keepIntermediates;
+    /** Builds {@link Segmentation#hierarchy()} on demand; null = none. */
+    private final HierarchyBuilder hierarchyBuilder;
+    /** Finds the objects and their parts; null = no object discovery. */
+    private final ObjectDiscovery discovery;
 
     private Pipeline(Builder b) {
         this.keepIntermediates = b.keepIntermediates;
+        this.hierarchyBuilder = b.hierarchyBuilder;
         this.superpixels = b.superpixels;
         this.features = b.features;
         this.affinity = b.affinity;
@@ -82,6 +94,7 @@ public final class Pipeline {
         this.seed = b.seed;
         this.device = b.device;
         this.workingPixels = b.workingPixels;
+        this.discovery = b.discovery;
     }
 
     /** An empty builder: every stage must be set before {@link Builder#build()}. */
@@ -106,6 +119,8 @@ public final class Pipeline {
         b.device = device;
         b.workingPixels = workingPixels;
         b.keepIntermediates = keepIntermediates;
+        b.hierarchyBuilder = hierarchyBuilder;
+        b.discovery = discovery;
         return b;
     }
 
@@ -123,12 +138,12 @@ public final class Pipeline {
         Objects.requireNonNull(image, "image");
         int factor = workingFactor(image.width(), image.height(), workingPixels);
         if (factor == 1) {
-            return segmentAsIs(image);
+            return segmentAsIs(image, 1, image.width(), image.height());
         }
         long t0 = System.nanoTime();
         PlanarImage working = image.downsample(factor);
         long t1 = System.nanoTime();
-        Segmentation low = segmentAsIs(working);
+        Segmentation low = segmentAsIs(working, factor, image.width(), image.height());
         long t2 = System.nanoTime();
         float[] soft = GuidedFilter.upsample(image, low.softMask(), working.width(), working.height(),
                 UPSAMPLING_RADIUS_PER_FACTOR * factor, GuidedFilter.DEFAULT_EPS);
@@ -148,6 +163,7 @@ public final class Pipeline {
         return new Segmentation(low.superpixels(), low.regionGraph(), kept ? low.features() : null, kept ? low.affinity() : null,
                 kept ? low.partition() : null,
                 low.regionForeground(), soft, mask, box, low.levels(), timings, provenance(), low.tree(), low.notes(),
+                hierarchyBuilder == null ? null : low::hierarchy, low.hasObjects() ? low.objectSet() : null,
                 image.width(), image.height(), factor, working);
     }
 
@@ -172,7 +188,12 @@ public final class Pipeline {
         return workingPixels;
     }
 
-    private Segmentation segmentAsIs(PlanarImage image) {
+    /**
+     * Segments {@code image} as it is; {@code factor} > 1 says it is a reduction of a {@code fullWidth x fullHeight}
+     * image, so the objects are drawn on the superpixels enlarged to full resolution (their masks, boxes and areas are in
+     * the caller's pixels, like the mask's).
+     */
+    private Segmentation segmentAsIs(PlanarImage image, int factor, int fullWidth, int fullHeight) {
         Map<String, Double> timings = new LinkedHashMap<>();
         long t0 = System.nanoTime();
         long t = t0;
@@ -183,7 +204,9 @@ public final class Pipeline {
             throw new IllegalArgumentException("image " + image.width() + "x" + image.height() + " gave " + sp.count()
                     + " superpixel(s) with " + superpixels.describe() + "; the spectral stage needs at least 2 regions");
         }
-        RegionGraph graph = RegionGraph.build(image, sp);
+        // The CIELAB planes are kept for the hierarchy, which would otherwise convert the image again.
+        float[][] lab = Cielab.planes(image);
+        RegionGraph graph = RegionGraph.build(image, lab, sp);
         t = lap(timings, "graph", t);
         RegionFeatures f = features.extract(image, sp, graph);
         t = lap(timings, "features", t);
@@ -230,12 +253,23 @@ public final class Pipeline {
                     + partition.tree().leafCount() + " segments at the finest), returned those");
         }
         t = lap(timings, "outputs", t);
+        ObjectSet objects = null;
+        if (discovery != null) {
+            LabelMap objectPixels = factor == 1 ? sp : sp.upsample(factor, fullWidth, fullHeight);
+            objects = discovery.discover(new ObjectDiscovery.Input(objectPixels, graph, w, partition, regionFg));
+            t = lap(timings, "objects", t);
+        }
         timings.put("total", (t - t0) / 1e6);
+        // The hierarchy is built when first asked for, so callers that only want the mask do not pay for it.
+        PartitionTree tree = partition.tree();
+        java.util.function.Supplier<Hierarchy> hierarchy = hierarchyBuilder == null ? null
+                : () -> Hierarchy.of(sp, hierarchyBuilder.build(HierarchyInput.of(image, sp, graph).withLab(lab)
+                        .withPartition(tree)));
         return keepIntermediates
                 ? new Segmentation(sp, graph, f, w, partition, regionFg, soft, mask, box, levelMaps, timings, provenance(),
-                        partition.tree(), notes)
+                        partition.tree(), notes, hierarchy, objects)
                 : new Segmentation(sp, graph, null, null, null, regionFg, soft, mask, box, levelMaps, timings, provenance(),
-                        partition.tree(), notes);
+                        partition.tree(), notes, hierarchy, objects);
     }
 
     /** Runs graph, features, affinity (partition if the selector reads it) and selection at one extra scale; adds its map. */
@@ -274,7 +308,13 @@ public final class Pipeline {
         }
         stages.put("levels", Integer.toString(levels));
         stages.put("working_resolution", "max " + workingPixels + " px");
+        if (hierarchyBuilder != null) {
+            stages.put("hierarchy", hierarchyBuilder.describe());
+        }
         stages.put("threshold", Double.toString(threshold));
+        if (discovery != null) {
+            stages.put("objects", discovery.describe());
+        }
         return new Provenance(VERSION, stages, seed, device);
     }
 
@@ -308,12 +348,23 @@ public final class Pipeline {
         return refiner;
     }
 
+    /** The builder of {@link Segmentation#hierarchy()}, or null when there is none. */
+    public HierarchyBuilder hierarchyBuilder() {
+        return hierarchyBuilder;
+    }
+
     /** The extra superpixel scales fused with the main one (empty for a single scale). */
     public List<Superpixelizer> extraScales() {
         return extraScales;
     }
 
     /** The number of hierarchy levels each result reports (fewer when the hierarchy has fewer distinct partitions). */
+    /** The object discovery, or null when the pipeline finds no objects. */
+    public ObjectDiscovery objectDiscovery() {
+        return discovery;
+    }
+
+    /** The number of extra scales whose maps are averaged into the soft map (1 = the base scale only). */
     public int levelCount() {
         return levels;
     }
@@ -384,6 +435,8 @@ public final class Pipeline {
         private String device = "cpu";
         private int workingPixels = DEFAULT_WORKING_PIXELS;
         private boolean keepIntermediates = true;
+        private HierarchyBuilder hierarchyBuilder;
+        private ObjectDiscovery discovery;
 
         private Builder() {
         }
@@ -395,6 +448,16 @@ public final class Pipeline {
          */
         public Builder workingResolution(int maxPixels) {
             this.workingPixels = maxPixels;
+            return this;
+        }
+
+        /**
+         * The builder of {@link Segmentation#hierarchy()} ({@code null} = none); it runs when a result's hierarchy is first
+         * asked for, on the superpixels, region graph and partition tree of that image (until then the result keeps the
+         * image and its CIELAB planes; batch runs that never ask can set {@code null}).
+         */
+        public Builder hierarchy(HierarchyBuilder h) {
+            this.hierarchyBuilder = h;
             return this;
         }
 
@@ -463,6 +526,15 @@ public final class Pipeline {
          */
         public Builder extraScaleSelection(ObjectSelector s) {
             this.extraScaleSelector = s;
+            return this;
+        }
+
+        /**
+         * Finds the objects (none, one or several) and their parts after the selection, for {@link Segmentation#objects()};
+         * {@code null} (the default) finds none.
+         */
+        public Builder objects(ObjectDiscovery d) {
+            this.discovery = d;
             return this;
         }
 

@@ -2,9 +2,14 @@ package org.supercuts;
 
 import java.util.List;
 
+import org.supercuts.affinity.DotProductAffinity;
 import org.supercuts.affinity.GaussianAffinity;
+import org.supercuts.affinity.TokenCutAffinity;
 import org.supercuts.feature.ColorPositionFeatures;
+import org.supercuts.hierarchy.ContourMerging;
 import org.supercuts.linalg.EigenSolver;
+import org.supercuts.objects.ObjectDiscovery;
+import org.supercuts.objects.SaliencyComponents;
 import org.supercuts.selection.AbsorbingMarkovChain;
 import org.supercuts.selection.ColourDistribution;
 import org.supercuts.selection.ManifoldRanking;
@@ -29,6 +34,9 @@ import org.supercuts.superpixel.Slic;
  *   <li>{@link #saliencyMultiScale()} — the default fused over three SLIC scales; about 2.5 times slower.</li>
  *   <li>{@link #spectral()} — the object is one side of the root normalized cut, chosen by the border prior: the pure
  *       spectral pipeline, best suited to deep features (DINO), weaker with colour alone.</li>
+ *   <li>{@link #tokenCut()} and {@link #deepSpectral()} — the graphs, eigenvectors and object rules of TokenCut and Deep
+ *       Spectral Methods exactly as the papers' code computes them, on this pipeline's regions and features (colour here;
+ *       the ViT patch grid and DINO keys in {@code org.supercuts.onnx.presets.DinoPresets}); docs/presets.md.</li>
  * </ul>
  *
  * <p>Thread safety: stateless static methods.
@@ -122,6 +130,44 @@ public final class Presets {
         return spectral().selection(saliencySelector());
     }
 
+    /**
+     * TokenCut (Wang et al., CVPR 2022) on the regions and features of this builder: the graph {@code W_ij = 1} when
+     * {@code cos(f_i, f_j) > 0.2}, else 1e-5, self-loops kept ({@link TokenCutAffinity#defaults()}); the second smallest
+     * eigenvector of {@code (D - W) x = lambda D x}; the object is the connected component of the largest-|v| node on its
+     * side of the mean ({@link ObjectSelectors#tokenCutPaper()}). With centred colour features on SLIC superpixels by default; for
+     * the paper's own setting (DINO keys on the ViT patch grid) use {@code DinoPresets.tokenCut}. One level: the two
+     * sides of the cut.
+     */
+    public static Pipeline.Builder tokenCut() {
+        return paperBase().affinity(TokenCutAffinity.defaults())
+                .partition(NCut.bipartition().splitRule(NCut.SplitRule.MEAN).eigenpairs(3))
+                .selection(ObjectSelectors.tokenCutPaper());
+    }
+
+    /**
+     * Deep Spectral Methods' single-object segmentation (Melas-Kyriazi et al., CVPR 2022) on the regions and features of
+     * this builder: the clipped dot products of the unit feature vectors scaled by their maximum, diagonal kept
+     * ({@link DotProductAffinity#normalized()}); the second smallest eigenvector of {@code (D - W) x = lambda D x}; the
+     * object is {@code v > 0} after the paper's sign rule ({@link ObjectSelectors#deepSpectralPaper()}). With centred
+     * colour features on SLIC superpixels by default; {@code DinoPresets.deepSpectral} for DINO keys on the ViT patch grid.
+     */
+    public static Pipeline.Builder deepSpectral() {
+        return paperBase().affinity(DotProductAffinity.normalized())
+                .partition(NCut.bipartition().splitRule(NCut.SplitRule.ZERO).eigenpairs(3))
+                .selection(ObjectSelectors.deepSpectralPaper());
+    }
+
+    /**
+     * What the paper presets share before their own graph and rule: SLIC and mean-CIELAB features centred on the image's
+     * mean colour (the papers compare features by angle; uncentred CIELAB vectors are all alike in angle), and one
+     * two-way cut carrying three eigenpairs, so that the rules can tell a degenerate Fiedler value.
+     */
+    private static Pipeline.Builder paperBase() {
+        return Pipeline.builder()
+                .superpixels(Slic.segments(SUPERPIXELS).compactness(COMPACTNESS))
+                .features(ColorPositionFeatures.color().centered(true));
+    }
+
     /** The pure normalized-cut pipeline: the object is a side of the root cut, chosen by the border prior. */
     public static Pipeline.Builder spectral() {
         return Pipeline.builder()
@@ -133,6 +179,17 @@ public final class Presets {
                 // auto solver, the same partitions up to near-tied cuts.
                 .partition(NCut.recursive())
                 .selection(ObjectSelectors.borderPrior())
-                .levels(4);
+                .levels(4)
+                // Built only when a result's hierarchy() is asked for; the masks do not depend on it.
+                .hierarchy(ContourMerging.defaults());
+    }
+
+    /**
+     * The default object discovery (for {@link Pipeline.Builder#objects}): components of the saliency map split by the
+     * normalized-cut hierarchy, scored by objectness, with parts from the hierarchy; chosen on ECSSD's odd half, see
+     * docs/objects.md.
+     */
+    public static ObjectDiscovery objectDiscovery() {
+        return SaliencyComponents.defaults();
     }
 }

@@ -8,10 +8,13 @@ import java.util.Optional;
 
 import org.supercuts.feature.RegionFeatures;
 import org.supercuts.graph.RegionGraph;
+import org.supercuts.hierarchy.Hierarchy;
 import org.supercuts.image.BoundingBox;
 import org.supercuts.image.LabelMap;
 import org.supercuts.image.PlanarImage;
 import org.supercuts.linalg.AffinityMatrix;
+import org.supercuts.objects.DiscoveredObject;
+import org.supercuts.objects.ObjectSet;
 import org.supercuts.spectral.PartitionTree;
 import org.supercuts.spectral.SpectralPartition;
 
@@ -43,7 +46,11 @@ public final class Segmentation {
     private final List<LabelMap> levels;
     private final Map<String, Double> timings;
     private final Provenance provenance;
+    /** Builds the hierarchy on first use; null when the pipeline has no hierarchy builder. */
+    private final java.util.function.Supplier<Hierarchy> hierarchyBuilder;
+    private volatile Hierarchy hierarchy;
     private final PartitionTree tree;
+    private final ObjectSet objects;
     private final List<String> notes;
     private final int width;
     private final int height;
@@ -78,14 +85,18 @@ public final class Segmentation {
 
     Segmentation(LabelMap superpixels, RegionGraph graph, RegionFeatures features, AffinityMatrix affinity, SpectralPartition partition, double[] regionForeground, float[] soft,
             byte[] mask, BoundingBox box, List<LabelMap> levels, Map<String, Double> timings, Provenance provenance,
-            PartitionTree tree, List<String> notes) {
+            PartitionTree tree, List<String> notes, java.util.function.Supplier<Hierarchy> hierarchyBuilder,
+            ObjectSet objects) {
         this(superpixels, graph, features, affinity, partition, regionForeground, soft, mask, box, levels, timings, provenance,
-                tree, notes, superpixels.width(), superpixels.height(), 1, null);
+                tree, notes, hierarchyBuilder, objects, superpixels.width(), superpixels.height(), 1, null);
     }
 
     Segmentation(LabelMap superpixels, RegionGraph graph, RegionFeatures features, AffinityMatrix affinity, SpectralPartition partition, double[] regionForeground, float[] soft,
             byte[] mask, BoundingBox box, List<LabelMap> levels, Map<String, Double> timings, Provenance provenance,
-            PartitionTree tree, List<String> notes, int width, int height, int workingFactor, PlanarImage workingImage) {
+            PartitionTree tree, List<String> notes, java.util.function.Supplier<Hierarchy> hierarchyBuilder,
+            ObjectSet objects, int width, int height, int workingFactor, PlanarImage workingImage) {
+        this.hierarchyBuilder = hierarchyBuilder;
+        this.objects = objects;
         this.width = width;
         this.height = height;
         this.workingFactor = workingFactor;
@@ -248,6 +259,58 @@ public final class Segmentation {
     /** What the pipeline could not do as asked for this image (for example fewer levels than requested); usually empty. */
     public List<String> notes() {
         return notes;
+    }
+
+    /**
+     * The hierarchy of segmentations over the superpixels, built by the pipeline's hierarchy builder on the first call
+     * (later calls return the same object): any scale by segment count or threshold, nested levels, the ultrametric
+     * contour map. See {@link org.supercuts.hierarchy}.
+     *
+     * @throws IllegalStateException when the pipeline was built without a hierarchy builder
+     */
+    public Hierarchy hierarchy() {
+        Hierarchy h = hierarchy;
+        if (h == null) {
+            if (hierarchyBuilder == null) {
+                throw new IllegalStateException("this pipeline has no hierarchy builder; set one with Pipeline.Builder.hierarchy");
+            }
+            synchronized (this) {
+                h = hierarchy;
+                if (h == null) {
+                    h = hierarchyBuilder.get();
+                    hierarchy = h;
+                }
+            }
+        }
+        return h;
+    }
+
+    /**
+     * The objects found, in descending score (ids 1..n); empty when none qualified, with the reason in
+     * {@link #objectSet()}.
+     *
+     * @throws IllegalStateException when the pipeline was built without object discovery
+     */
+    public List<DiscoveredObject> objects() {
+        return objectSet().objects();
+    }
+
+    /**
+     * The objects with their label maps, parts and the reason the search ended.
+     *
+     * @throws IllegalStateException when the pipeline was built without object discovery
+     */
+    public ObjectSet objectSet() {
+        if (objects == null) {
+            throw new IllegalStateException("this pipeline finds no objects; build it with Pipeline.Builder.objects(...), e.g."
+                    + " SuperCuts.pipeline().objects(Presets.objectDiscovery())");
+        }
+        return objects;
+    }
+
+    /** Whether the pipeline found objects (with or without result): {@link #objects()} may be called. */
+    public boolean hasObjects() {
+        return objects != null;
     }
 
     /** Wall-clock milliseconds per stage, in pipeline order, plus {@code "total"}. */

@@ -5,6 +5,6 @@
  * stages; the stage packages never import it. It may use {@code org.supercuts.image}, {@code
  * org.supercuts.superpixel}, {@code org.supercuts.graph}, {@code org.supercuts.feature}, {@code
  * org.supercuts.affinity}, {@code org.supercuts.linalg}, {@code org.supercuts.spectral}, {@code
- * org.supercuts.selection}, {@code org.supercuts.refine}.
+ * org.supercuts.selection}, {@code org.supercuts.refine}, {@code org.supercuts.hierarchy}, {@code org.supercuts.objects}.
  */
 package org.supercuts;

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.supercuts.image.LabelMap;
 import org.supercuts.image.PlanarImage;
+import org.supercuts.objects.DiscoveredObject;
 
 class WorkingResolutionTest {
 
@@ -53,5 +55,36 @@ class WorkingResolutionTest {
         assertThat(PipelineEndToEndTest.iou(full.mask(), truth)).isGreaterThan(0.9);
         assertThat(PipelineEndToEndTest.iou(reduced.mask(), truth)).isGreaterThan(0.9);
         assertThat(reduced.box()).isPresent();
+    }
+
+    @Test
+    void objectsAndTheHierarchyOfAReducedImageAreInTheRightPixels() {
+        byte[] truth = new byte[160 * 120];
+        PlanarImage image = PipelineEndToEndTest.syntheticObject(truth);
+        Segmentation reduced = SuperCuts.pipeline().workingResolution(6000).objects(Presets.objectDiscovery()).build()
+                .segment(image);
+        assertThat(reduced.workingFactor()).isEqualTo(2);
+        // Objects are in the image's own pixels, like the mask: their label map, masks and boxes are full size.
+        assertThat(reduced.objects()).isNotEmpty();
+        LabelMap objects = reduced.objectSet().objectLabels();
+        assertThat(objects.width()).isEqualTo(160);
+        assertThat(objects.height()).isEqualTo(120);
+        DiscoveredObject first = reduced.objects().get(0);
+        assertThat(first.mask()).hasSize(160 * 120);
+        assertThat(PipelineEndToEndTest.iou(first.mask(), truth)).isGreaterThan(0.8);
+        assertThat(first.box().x1()).isLessThanOrEqualTo(160);
+        assertThat(first.box().x1() - first.box().x0()).isGreaterThan(40); // the ellipse spans more than half the width
+        // The hierarchy labels the working image, like the superpixels.
+        assertThat(reduced.hierarchy().atSegments(2).labels().width()).isEqualTo(80);
+    }
+
+    @Test
+    void labelMapsEnlargeByReplicationToTheSizeTheyWereReducedFrom() {
+        LabelMap small = LabelMap.of(2, 2, new int[] {0, 1, 2, 3});
+        LabelMap big = small.upsample(2, 3, 4);
+        assertThat(big.backingArray()).containsExactly(0, 0, 1, 0, 0, 1, 2, 2, 3, 2, 2, 3);
+        assertThat(big.count()).isEqualTo(4);
+        assertThat(small.upsample(1, 2, 2)).isSameAs(small);
+        assertThatThrownBy(() -> small.upsample(2, 5, 4)).hasMessageContaining("factor 2").hasMessageContaining("5x4");
     }
 }

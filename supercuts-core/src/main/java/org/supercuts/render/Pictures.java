@@ -12,6 +12,8 @@ import org.supercuts.Segmentation;
 import org.supercuts.image.BoundingBox;
 import org.supercuts.image.LabelMap;
 import org.supercuts.image.PlanarImage;
+import org.supercuts.objects.DiscoveredObject;
+import org.supercuts.objects.ObjectSet;
 
 /**
  * Pictures of results for people: the standard overlay of a {@link Segmentation} (superpixel boundaries, mask tint,
@@ -28,6 +30,8 @@ public final class Pictures {
     public static final int BOUNDARY = 0xffe040;
     /** The box colour of {@link #overlay}. */
     public static final int BOX = 0x20e040;
+    /** The part outline colour of {@link #objects}. */
+    public static final int PART_OUTLINE = 0xffffff;
 
     private Pictures() {
     }
@@ -68,6 +72,20 @@ public final class Pictures {
             }
         }
         return out;
+    }
+
+    /**
+     * The photo with each object tinted in its {@link Palette} colour (object id = palette index), part outlines drawn in
+     * white over the objects and each object's box outlined in its colour.
+     */
+    public static BufferedImage objects(PlanarImage image, ObjectSet objects) {
+        Objects.requireNonNull(objects, "objects");
+        Overlay o = Overlay.of(image).regions(objects.objectLabels(), 0, 0.45).boundaries(objects.partLabels(), PART_OUTLINE,
+                0.85);
+        for (DiscoveredObject d : objects.objects()) {
+            o = o.box(d.box(), Palette.colour(d.id()));
+        }
+        return o.render();
     }
 
     /** Each region painted in its {@link Palette} colour; label {@code background} black (use -1 for none). */

@@ -47,7 +47,8 @@ class AffinityBuildersTest {
     void allBuildersGiveSymmetricFiniteNonNegativeMatrices() {
         RegionGraph g = strip(12);
         RegionFeatures f = random(12, 5, 1);
-        for (AffinityBuilder b : List.of(CosineAffinity.dense(), CosineAffinity.dense().nearest(3), TokenCutAffinity.defaults(),
+        for (AffinityBuilder b : List.of(CosineAffinity.dense(), CosineAffinity.dense().nearest(3),
+                TokenCutAffinity.defaults().selfLoops(false),
                 GaussianAffinity.adjacent(), GaussianAffinity.adjacent().hops(2).sigmaPosition(0.5),
                 GaussianAffinity.adjacent().nearest(4), GaussianAffinity.adjacent().allPairs(),
                 Affinities.sum(List.of(CosineAffinity.dense(), GaussianAffinity.adjacent()), new double[] {1, 0.5}))) {
@@ -75,6 +76,52 @@ class AffinityBuildersTest {
         assertThat(w.get(0, 2)).isEqualTo(1e-5);
         assertThat(w.get(1, 2)).isEqualTo(1e-5);
         assertThatThrownBy(() -> TokenCutAffinity.defaults().tau(2)).hasMessageContaining("tau");
+    }
+
+    @Test
+    void tokenCutKeepsSelfLoopsAndThresholdsStrictly() {
+        RegionGraph g = strip(3);
+        // cos(f0, f1) = 0.6; f2 = 0 has cosine 0 with everything, itself included.
+        RegionFeatures f = RegionFeatures.wrap(3, 2, new double[] {1, 0, 0.6, 0.8, 0, 0});
+        AffinityMatrix paper = TokenCutAffinity.defaults().tau(0.5).build(g, f);
+        assertThat(paper.get(0, 0)).isEqualTo(1.0);
+        assertThat(paper.get(1, 1)).isEqualTo(1.0);
+        assertThat(paper.get(2, 2)).isEqualTo(1e-5);
+        assertThat(paper.get(0, 1)).isEqualTo(1.0);
+        // Strict: a cosine equal to tau is not similar (orthogonal vectors: cosine exactly 0).
+        RegionFeatures atTau = RegionFeatures.wrap(2, 2, new double[] {1, 0, 0, 1});
+        AffinityMatrix tie = TokenCutAffinity.defaults().tau(0).build(strip(2), atTau);
+        assertThat(tie.get(0, 1)).isEqualTo(1e-5);
+        AffinityMatrix noLoops = TokenCutAffinity.defaults().tau(0.5).selfLoops(false).build(g, f);
+        assertThat(noLoops.get(0, 0)).isZero();
+        assertThat(noLoops.get(0, 1)).isEqualTo(1.0);
+        assertThat(TokenCutAffinity.defaults().describe()).isEqualTo("tokencut(tau=0.2,eps=1.0E-5)");
+    }
+
+    @Test
+    void dotProductIsClippedScaledByItsMaximumAndKeepsTheDiagonal() {
+        RegionGraph g = strip(3);
+        RegionFeatures f = RegionFeatures.wrap(3, 2, new double[] {2, 0, 1, 1, -1, 0});
+        AffinityMatrix raw = DotProductAffinity.raw().build(g, f);
+        // F F^T = [[4, 2, -2], [2, 2, -1], [-2, -1, 1]], clipped at 0 and divided by 4.
+        assertThat(raw.get(0, 0)).isEqualTo(1.0);
+        assertThat(raw.get(0, 1)).isEqualTo(0.5);
+        assertThat(raw.get(1, 1)).isEqualTo(0.5);
+        assertThat(raw.get(2, 2)).isEqualTo(0.25);
+        assertThat(raw.get(0, 2)).isZero();
+        AffinityMatrix unit = DotProductAffinity.normalized().build(g, f);
+        assertThat(unit.get(1, 1)).isCloseTo(1.0, within(1e-15));
+        assertThat(unit.get(0, 1)).isCloseTo(Math.sqrt(0.5), within(1e-15));
+        assertThat(unit.get(1, 2)).isZero();
+        // Off the diagonal, the normalized form is the clipped cosine.
+        AffinityMatrix cos = CosineAffinity.dense().build(g, f);
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                if (i != j) {
+                    assertThat(unit.get(i, j)).isCloseTo(cos.get(i, j), within(1e-15));
+                }
+            }
+        }
     }
 
     @Test

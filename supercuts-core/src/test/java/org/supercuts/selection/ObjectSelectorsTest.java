@@ -54,6 +54,52 @@ class ObjectSelectorsTest {
     }
 
     @Test
+    void tokenCutPaperKeepsTheSeedsSideAboveTheMean() {
+        // Mean of (-1, 0.5) is -0.25; the seed (largest |v|) is the frame at -1, so the vector is flipped: frame 1, centre
+        // -0.5, and the frame is the object.
+        double[] fg = ObjectSelectors.tokenCutPaper().foreground(input(-1, 0.5));
+        assertThat(fg[0]).isEqualTo(1.0);
+        assertThat(fg[1]).isZero();
+    }
+
+    /** A 1x5 strip of single-pixel regions (region i adjacent to i - 1 and i + 1) with Fiedler vector {@code v}. */
+    private static ObjectSelector.Input strip(double... v) {
+        int[] labels = {0, 1, 2, 3, 4};
+        RegionGraph g = RegionGraph.build(PlanarImage.wrap(5, 1, new float[5]), LabelMap.of(5, 1, labels));
+        SpectralPartition p = new SpectralPartition(new double[] {0, 0.5}, new double[][] {{1, 1, 1, 1, 1}, v}, 0,
+                PartitionTree.flat(new int[] {0, 0, 1, 0, 1}, 0.1));
+        return new ObjectSelector.Input(g, null, null, p);
+    }
+
+    @Test
+    void tokenCutPaperKeepsOnlyTheSeedsComponent() {
+        // v = (3, 1, -2, 1, -3): mean 0, object side {0, 1, 3}; region 3 is cut off from the seed (region 0) by region 2,
+        // so it drops to 0.499.
+        double[] fg = ObjectSelectors.tokenCutPaper().foreground(strip(3, 1, -2, 1, -3));
+        assertThat(fg[0]).isEqualTo(1.0);
+        assertThat(fg[1]).isGreaterThanOrEqualTo(0.5).isLessThan(1.0);
+        assertThat(fg[3]).isEqualTo(0.499);
+        assertThat(fg[2]).isLessThan(0.499);
+        assertThat(fg[4]).isZero();
+    }
+
+    @Test
+    void deepSpectralPaperFlipsWhenMostEntriesArePositive() {
+        // v = (3, 1, -2, 1, -3) after the sign fix (largest |v| = 3 at index 0 vs -3 at index 4: a tie, index 0 wins):
+        // 3 of 5 positive, so the object is v < 0.
+        double[] fg = ObjectSelectors.deepSpectralPaper().foreground(strip(3, 1, -2, 1, -3));
+        assertThat(fg[4]).isEqualTo(1.0);
+        assertThat(fg[2]).isGreaterThanOrEqualTo(0.5);
+        assertThat(fg[0]).isZero();
+        assertThat(fg[1]).isLessThan(0.5);
+        // The same vector negated gives the same mask (the sign is fixed first).
+        double[] same = ObjectSelectors.deepSpectralPaper().foreground(strip(-3, -1, 2, -1, 3));
+        for (int i = 0; i < 5; i++) {
+            assertThat(same[i] >= 0.5).isEqualTo(fg[i] >= 0.5);
+        }
+    }
+
+    @Test
     void orientReproducesTheSplitAndRanksByDistance() {
         double[] v = {-2, -1, 0.5, 1, 3};
         double[] s = ObjectSelectors.orient(v, 0.5, true);

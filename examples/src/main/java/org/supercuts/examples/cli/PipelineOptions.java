@@ -13,16 +13,19 @@ import org.supercuts.Pipeline;
 import org.supercuts.Presets;
 import org.supercuts.SuperCuts;
 import org.supercuts.affinity.CosineAffinity;
+import org.supercuts.affinity.TokenCutAffinity;
 import org.supercuts.onnx.dino.DinoFeatures;
 import org.supercuts.onnx.dino.DinoOptions;
 import org.supercuts.onnx.dino.DinoRegionFeatures;
 import org.supercuts.onnx.dino.PatchGridSuperpixelizer;
 import org.supercuts.onnx.dino.SsnDino;
+import org.supercuts.onnx.presets.DinoPresets;
 import org.supercuts.onnx.runtime.Device;
 import org.supercuts.onnx.runtime.ModelOptions;
 import org.supercuts.onnx.ssn.SsnSpec;
 import org.supercuts.onnx.ssn.SsnSuperpixelizer;
 import org.supercuts.refine.GuidedFilter;
+import org.supercuts.refine.MaskRefiner;
 import org.supercuts.selection.BoundaryConnectivity;
 import org.supercuts.selection.ObjectSelector;
 import org.supercuts.selection.ObjectSelectors;
@@ -31,11 +34,16 @@ import org.supercuts.superpixel.Superpixelizer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Pipeline options shared by {@code segment}, {@code evaluate} and {@code pseudolabels}; {@link #build} turns them into a
- * {@link Pipeline} starting from the library defaults ({@link SuperCuts#pipeline()}), together with the native models it
- * opened, which the caller closes.
+ * {@link Pipeline} starting from a named preset ({@link SuperCuts#pipeline()} by default, {@link DinoPresets#dino} with
+ * {@code --model}), together with the native models it opened, which the caller closes.
+ *
+ * <p>An option given on the command line that would have no effect in the chosen mode (SLIC's {@code --compactness} with
+ * SSN superpixels, {@code --tau} without {@code --preset tokencut}, ...) is an error naming the option and the reason,
+ * never silently ignored.
  *
  * <p>Thread safety: filled by picocli on one thread, then read-only.
  */
@@ -50,13 +58,26 @@ public final class PipelineOptions {
     /** The superpixel methods the CLI offers. */
     public enum Method { SLIC, SSN, SSN_DINO, PATCHES }
 
+    /** The named pipelines the CLI offers ({@code org.supercuts.Presets}, {@code DinoPresets}). */
+    public enum Preset { SALIENCY, SPECTRAL, TOKENCUT, DEEPSPECTRAL, DINO }
+
+    @Option(names = "--preset", paramLabel = "NAME",
+            description = "Named pipeline: ${COMPLETION-CANDIDATES} (default: SALIENCY; DINO with --model). TOKENCUT and DEEPSPECTRAL"
+                    + " are the papers' graphs and object rules exactly (docs/presets.md): on colour features, or with --model on"
+                    + " the ViT patch grid. DINO needs --model.")
+    Preset preset;
+
+    @Option(names = "--tau", paramLabel = "T", description = "TokenCut's similarity threshold, for --preset tokencut (default 0.2).")
+    Double tau;
+
     @Option(names = "--superpixels", paramLabel = "K", description = "Number of superpixels requested (default: ${DEFAULT-VALUE}).")
     int superpixels = SuperCuts.DEFAULT_SUPERPIXELS;
 
     @Option(names = "--superpixels-method", paramLabel = "METHOD",
-            description = "Superpixels: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; ssn needs --ssn-model, patches needs --model,"
-                    + " ssn_dino both: SSN clustering in the joint space of SSN and DINO features).")
-    Method method = Method.SLIC;
+            description = "Superpixels: ${COMPLETION-CANDIDATES} (default: SLIC; PATCHES for --preset tokencut/deepspectral with"
+                    + " --model; ssn needs --ssn-model, patches needs --model, ssn_dino both: SSN clustering in the joint space"
+                    + " of SSN and DINO features).")
+    Method method;
 
     @Option(names = "--compactness", paramLabel = "M", description = "SLIC compactness (default: ${DEFAULT-VALUE}).")
     double compactness = Presets.COMPACTNESS;
@@ -84,8 +105,15 @@ public final class PipelineOptions {
                     + " --model: BORDER = the side of the root normalized cut touching the image border less).")
     Selection selection;
 
-    @Option(names = "--refine", description = "Refine the soft map with a guided filter (radius 9, eps 1e-3) before thresholding.")
+    @Option(names = "--refine", description = "Refine the soft map with a guided filter guided by the image luminance (as in"
+            + " \"Two Tricks\") before thresholding; with evaluate --predictions, refine the loaded maps and report both rows.")
     boolean refine;
+
+    @Option(names = "--refine-radius", paramLabel = "R", description = "Guided-filter window radius for --refine (default 9).")
+    Integer refineRadius;
+
+    @Option(names = "--refine-eps", paramLabel = "E", description = "Guided-filter regulariser for --refine (default 1e-3).")
+    Double refineEps;
 
     @Option(names = "--multi-scale", description = "Fuse two extra SLIC scales (200 and 600) with the main one: slightly better,"
             + " about 3 times slower (Presets.saliencyMultiScale).")
@@ -93,6 +121,45 @@ public final class PipelineOptions {
 
     @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores).")
     int threads = Runtime.getRuntime().availableProcessors();
+
+    /** The command this mixin belongs to: its parse result tells which options were given. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    /** Whether the option was given on the command line (not merely defaulted). */
+    boolean given(String name) {
+        return command != null && command.commandLine() != null && command.commandLine().getParseResult() != null
+                && command.commandLine().getParseResult().hasMatchedOption(name);
+    }
+
+    /** Fails, naming the option and why, when it was given but has no effect. */
+    void rejectIfGiven(String name, boolean noEffect, String why) {
+        if (noEffect && given(name)) {
+            throw new IllegalArgumentException(name + " has no effect " + why);
+        }
+    }
+
+    /**
+     * Fails when any of these options other than {@code --threads} and the refine options was given: for modes that run no
+     * pipeline ({@code evaluate --predictions}).
+     */
+    void rejectPipelineOptions(String why) {
+        for (String name : List.of("--superpixels", "--superpixels-method", "--compactness", "--ssn-model", "--model", "--device",
+                "--levels", "--selection", "--multi-scale", "--preset", "--tau")) {
+            rejectIfGiven(name, true, why);
+        }
+    }
+
+    /** The guided filter of {@code --refine} (null without it). */
+    public MaskRefiner refiner() {
+        rejectIfGiven("--refine-radius", !refine, "without --refine");
+        rejectIfGiven("--refine-eps", !refine, "without --refine");
+        if (!refine) {
+            return null;
+        }
+        GuidedFilter f = GuidedFilter.radius(refineRadius != null ? refineRadius : 9);
+        return refineEps != null ? f.eps(refineEps) : f;
+    }
 
     /**
      * Every option of this mixin that can change results, by its longest name, with its value (paths absolute): the
@@ -165,39 +232,62 @@ public final class PipelineOptions {
     }
 
     /**
-     * Builds the pipeline.
+     * Builds the pipeline; ONNX models use ONNX Runtime's default intra-op thread count.
      *
      * @param threadsPerImage threads one image's stages may use (1 when images are processed in parallel)
      */
     public Built build(int threadsPerImage) {
+        return build(threadsPerImage, 0);
+    }
+
+    /**
+     * Builds the pipeline with a given ONNX Runtime intra-op thread count (a Spark task sets it to its cores, so that
+     * concurrent tasks do not oversubscribe the executor).
+     *
+     * @param threadsPerImage threads one image's stages may use (1 when images are processed in parallel)
+     * @param onnxIntraOpThreads threads inside one ONNX operator; 0 = ONNX Runtime's default
+     */
+    public Built build(int threadsPerImage, int onnxIntraOpThreads) {
         if (superpixels < 2) {
             throw new IllegalArgumentException("--superpixels must be >= 2 (the spectral cut needs two regions), got " + superpixels);
         }
         if (levels < 1) {
             throw new IllegalArgumentException("--levels must be >= 1, got " + levels);
         }
+        Preset chosen = preset != null ? preset : dinoModel != null ? Preset.DINO : Preset.SALIENCY;
+        boolean paper = chosen == Preset.TOKENCUT || chosen == Preset.DEEPSPECTRAL;
+        Method regions = method != null ? method : paper && dinoModel != null ? Method.PATCHES : Method.SLIC;
+        checkCombination(chosen, paper, regions);
         List<AutoCloseable> resources = new ArrayList<>();
         try {
             Device parsedDevice = Device.parse(device); // checked even when no model runs, so a typo is reported
             // The ONNX model options are built only when a model is asked for, so the default SLIC pipeline starts without
             // initialising the ONNX side.
-            ModelOptions modelOptions = dinoModel != null || method != Method.SLIC
-                    ? ModelOptions.defaults().withDevice(parsedDevice) : null;
-            Pipeline.Builder b = multiScale ? Presets.saliencyMultiScale() : SuperCuts.pipeline();
+            ModelOptions modelOptions = dinoModel != null || regions != Method.SLIC
+                    ? ModelOptions.defaults().withDevice(parsedDevice).withIntraOpThreads(onnxIntraOpThreads) : null;
             DinoFeatures vit = null;
             if (dinoModel != null) {
                 vit = DinoFeatures.load(dinoModel, DinoOptions.defaults().withModelOptions(modelOptions));
                 resources.add(vit);
-                b.features(new DinoRegionFeatures(vit)).affinity(CosineAffinity.dense()).device(vit.model().device().toString());
             }
-            b.superpixels(superpixelizer(threadsPerImage, vit, modelOptions, resources, b));
-            Selection rule = selection != null ? selection : dinoModel != null ? Selection.BORDER : Selection.SALIENCY;
-            if (!multiScale || selection != null) {
+            Pipeline.Builder b = preset(chosen, vit);
+            if (!(paper && regions == Method.PATCHES)) {
+                b.superpixels(superpixelizer(threadsPerImage, vit, modelOptions, resources, b, regions));
+                if (vit != null && regions == Method.PATCHES) {
+                    // On the patch grid each region takes its own patch's key, not a blend of its neighbours'.
+                    b.features(new DinoRegionFeatures(vit).withUpsampling(DinoRegionFeatures.Upsampling.NEAREST));
+                } else if (vit != null) {
+                    b.features(new DinoRegionFeatures(vit));
+                }
+            }
+            if (tau != null) {
+                b.affinity(TokenCutAffinity.defaults().tau(tau));
+            }
+            Selection rule = selection != null ? selection : vit != null ? Selection.BORDER : Selection.SALIENCY;
+            if (!paper && (!multiScale || selection != null)) {
                 b.selection(selector(rule));
             }
-            if (refine) {
-                b.refine(GuidedFilter.radius(9).eps(1e-3));
-            }
+            b.refine(refiner());
             b.levels(levels);
             return new Built(b.build(), resources);
         } catch (RuntimeException e) {
@@ -206,9 +296,51 @@ public final class PipelineOptions {
         }
     }
 
+    /** The preset's builder: colour features, or the ViT's when a model is loaded. */
+    private Pipeline.Builder preset(Preset chosen, DinoFeatures vit) {
+        if (multiScale) {
+            Pipeline.Builder b = Presets.saliencyMultiScale();
+            return vit == null ? b : b.features(new DinoRegionFeatures(vit)).affinity(CosineAffinity.dense())
+                    .device(vit.model().device().toString());
+        }
+        return switch (chosen) {
+            case SALIENCY -> SuperCuts.pipeline();
+            case SPECTRAL -> Presets.spectral();
+            case TOKENCUT -> vit == null ? Presets.tokenCut() : DinoPresets.tokenCut(vit);
+            case DEEPSPECTRAL -> vit == null ? Presets.deepSpectral() : DinoPresets.deepSpectral(vit);
+            case DINO -> DinoPresets.dino(vit);
+        };
+    }
+
+    /** Options that contradict the preset, or that the chosen regions and preset would ignore. */
+    private void checkCombination(Preset chosen, boolean paper, Method regions) {
+        String name = "--preset " + chosen.name().toLowerCase(java.util.Locale.ROOT);
+        if (chosen == Preset.DINO && dinoModel == null) {
+            throw new IllegalArgumentException(name + " needs --model PATH (a DINO ViT exported to ONNX)");
+        }
+        if (dinoModel != null && (chosen == Preset.SALIENCY || chosen == Preset.SPECTRAL) && preset != null) {
+            throw new IllegalArgumentException(name + " is defined on colour features and --model replaces them; use --preset dino"
+                    + " (with --selection to change the object rule)");
+        }
+        if (paper && given("--selection")) {
+            throw new IllegalArgumentException("--selection conflicts with " + name + ", whose object rule is the paper's; use"
+                    + " --preset spectral --selection ... for the side rules on the default graph");
+        }
+        rejectIfGiven("--multi-scale", chosen != Preset.SALIENCY && chosen != Preset.DINO, "with " + name
+                + " (it fuses scales of the saliency pipeline)");
+        rejectIfGiven("--tau", chosen != Preset.TOKENCUT, "without --preset tokencut (it is TokenCut's similarity threshold)");
+        rejectIfGiven("--superpixels", regions == Method.PATCHES, "with patch regions (the regions are the ViT's patches)");
+        rejectIfGiven("--compactness", regions != Method.SLIC, "with " + regions.name().toLowerCase(java.util.Locale.ROOT)
+                + " regions (it is SLIC's compactness)");
+        rejectIfGiven("--ssn-model", regions != Method.SSN && regions != Method.SSN_DINO, "without --superpixels-method ssn or"
+                + " ssn_dino");
+        rejectIfGiven("--device", dinoModel == null && regions != Method.SSN && regions != Method.SSN_DINO, "without an ONNX"
+                + " model (--model, or --superpixels-method ssn)");
+    }
+
     private Superpixelizer superpixelizer(int threadsPerImage, DinoFeatures vit, ModelOptions modelOptions,
-            List<AutoCloseable> resources, Pipeline.Builder b) {
-        switch (method) {
+            List<AutoCloseable> resources, Pipeline.Builder b, Method regions) {
+        switch (regions) {
             case SSN_DINO:
             case SSN: {
                 Path model = ssnModel;
@@ -235,13 +367,13 @@ public final class PipelineOptions {
                         .withModelOptions(modelOptions));
                 resources.add(ssn);
                 if (vit == null) {
-                    if (method == Method.SSN_DINO) {
+                    if (regions == Method.SSN_DINO) {
                         throw new IllegalArgumentException("--superpixels-method ssn_dino needs --model PATH (a DINO ViT exported to"
                                 + " ONNX) as well as the SSN model");
                     }
                     b.device(ssn.device());
                 }
-                return method == Method.SSN_DINO ? SsnDino.of(ssn, vit) : ssn;
+                return regions == Method.SSN_DINO ? SsnDino.of(ssn, vit) : ssn;
             }
             case PATCHES:
                 if (vit == null) {

@@ -26,6 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.supercuts.Pipeline;
 import org.supercuts.Segmentation;
+import org.supercuts.hierarchy.Hierarchy;
+import org.supercuts.hierarchy.Level;
+import org.supercuts.image.LabelImages;
 import org.supercuts.image.DecodedImage;
 import org.supercuts.image.ImageDecoder;
 import org.supercuts.image.ImageReadOptions;
@@ -46,7 +49,9 @@ import picocli.CommandLine.Spec;
  * {@code supercuts segment IMAGE... [--out DIR]}: writes, per input, an output set named {@code NAME} ({@link OutputNames}:
  * the file stem, or the relative path flattened when stems collide): {@code NAME-mask.png} (0/255), {@code NAME-soft.png}
  * (0..255), {@code NAME-overlay.png}, {@code NAME-levels.png} (fewer with {@code --pictures}) and last {@code NAME.json},
- * which records the source path and what the decoder did. Each set appears completely or not at all ({@link OutputSet});
+ * which records the source path and what the decoder did; with {@code --objects} also {@code NAME-objects.png} and
+ * {@code NAME-parts.png} (16-bit labels, 0 = background), {@code NAME-objects-overlay.png} and the {@code objects}
+ * array of {@code NAME.json} ({@link ObjectsJson}). Each set appears completely or not at all ({@link OutputSet});
  * PNG encoding runs on writer threads behind a bounded queue ({@link OutputQueue}), so computing the next image does not
  * wait for it. With no image it segments the bundled sample photograph.
  *
@@ -69,6 +74,8 @@ import picocli.CommandLine.Spec;
 public final class SegmentCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(SegmentCommand.class);
     static final String SAMPLE = "/org/supercuts/examples/sample/chelsea.png";
+    /** Levels written by --hierarchy: coarse, the BSDS ODS threshold of the default hierarchy, fine. */
+    static final List<Double> HIERARCHY_THRESHOLDS = List.of(0.9, 0.8, 0.7, 0.6);
 
     /** Which pictures an output set holds besides the JSON. */
     public enum PictureSet {
@@ -101,8 +108,9 @@ public final class SegmentCommand implements Callable<Integer> {
 
     @Option(names = "--dump", paramLabel = "DIR",
             description = "Also write, per image, NAME-features.npy (regions x d), NAME-affinity.npy (regions x regions),"
-                    + " NAME-eigenvalues.npy, NAME-eigenvectors.npy (pairs x regions) and NAME-superpixels.npy (H x W), float64,"
-                    + " so other implementations can run on exactly the same numbers.")
+                    + " NAME-eigenvalues.npy, NAME-eigenvectors.npy (pairs x regions), NAME-superpixels.npy (H x W) and"
+                    + " NAME-region-foreground.npy (the selection's score per region, >= 0.5 is object), float64, so other"
+                    + " implementations can run on exactly the same numbers (supercuts-core/tools/paper_presets.py check-dump).")
     Path dump;
 
     @Option(names = "--debug", description = "Print stack traces of errors.")
@@ -114,8 +122,20 @@ public final class SegmentCommand implements Callable<Integer> {
                     + " which segments them reduced too but upsamples the mask and soft map to full resolution.")
     boolean reducedOutputs;
 
+    @Option(names = "--hierarchy", description = "Also write the hierarchy: STEM-ucm.png (the ultrametric contour map, 16-bit,"
+            + " 65535 = height 1), STEM-level-I.png (16-bit label maps, I = 0 coarsest) and STEM-hierarchy.png (the levels side"
+            + " by side); the levels are those at --hierarchy-thresholds.")
+    boolean hierarchy;
+
+    @Option(names = "--hierarchy-thresholds", paramLabel = "T,...", split = ",",
+            description = "With --hierarchy: the thresholds of the levels written, in [0, 1] (default: ${DEFAULT-VALUE}).")
+    List<Double> hierarchyThresholds = new ArrayList<>(HIERARCHY_THRESHOLDS);
+
     @Mixin
     PipelineOptions pipelineOptions;
+
+    @Mixin
+    ObjectOptions objectOptions;
 
     @Spec
     CommandSpec spec;
@@ -138,9 +158,15 @@ public final class SegmentCommand implements Callable<Integer> {
         }
         int threads = pipelineOptions.threads();
         SafeFiles.requireWritableDirectory(out, "--out");
+        for (double t : hierarchyThresholds) {
+            if (!(t >= 0 && t <= 1)) {
+                throw new IllegalArgumentException("--hierarchy-thresholds must be in [0, 1], got " + t);
+            }
+        }
         if (dump != null) {
             SafeFiles.requireWritableDirectory(dump, "--dump");
         }
+        objectOptions.discovery(); // bad object options are reported before anything runs
         for (Path dir : dump == null ? List.of(out) : List.of(out, dump)) {
             for (String removed : TemporaryFiles.recover(dir)) {
                 err.println("note: removed " + removed);
@@ -156,7 +182,7 @@ public final class SegmentCommand implements Callable<Integer> {
         int workers = inputs.size() > 1 ? Math.min(threads, inputs.size()) : 1;
         err.flush();
         try (PipelineOptions.Built built = pipelineOptions.build(inputs.size() > 1 ? 1 : threads)) {
-            return run(built.pipeline(), inputs, workers, memory, usable, err, outWriter);
+            return run(objectOptions.apply(built.pipeline()), inputs, workers, memory, usable, err, outWriter);
         }
     }
 
@@ -297,15 +323,27 @@ public final class SegmentCommand implements Callable<Integer> {
         if (pictures != PictureSet.NONE) {
             set.png("mask", () -> Masks.toBufferedImage(s.mask(), w, h));
             set.png("soft", () -> Masks.softToBufferedImage(s.softMask(), w, h));
+            if (s.hasObjects()) {
+                set.png("objects", () -> s.objectSet().objectLabels().toBufferedImage());
+                set.png("parts", () -> s.objectSet().partLabels().toBufferedImage());
+            }
         }
         if (pictures == PictureSet.ALL) {
             set.png("overlay", () -> Pictures.overlay(image, s));
             set.png("levels", () -> Pictures.levels(image, s));
+            if (s.hasObjects()) {
+                set.png("objects-overlay", () -> Pictures.objects(image, s.objectSet()));
+            }
         }
         if (dump != null) {
             addDump(set, s, dump);
         }
+        // The hierarchy is at the working resolution, so it is drawn on the image it labels.
+        Map<String, Object> hierarchyJson = hierarchy ? addHierarchy(set, s.workingImage().orElse(image), s.hierarchy()) : null;
         Map<String, Object> json = resultJson(input, s);
+        if (hierarchyJson != null) {
+            json.put("hierarchy", hierarchyJson);
+        }
         json.put("name", name);
         json.put("source", decoded.describe());
         if (fitted.requestedSuperpixels() > 0) {
@@ -322,24 +360,63 @@ public final class SegmentCommand implements Callable<Integer> {
         return set;
     }
 
+    /** Adds the contour map, the levels at the chosen thresholds and their picture to the set; returns what the JSON records. */
+    private Map<String, Object> addHierarchy(OutputSet set, PlanarImage image, Hierarchy h) {
+        List<Double> thresholds = new ArrayList<>(hierarchyThresholds);
+        thresholds.sort(java.util.Comparator.reverseOrder());
+        short[] ucm = h.ucm().toUnsigned16();
+        set.png("ucm", () -> LabelImages.toBufferedImage16(ucm, h.width(), h.height()));
+        List<LabelMap> maps = new ArrayList<>();
+        List<Map<String, Object>> levelJson = new ArrayList<>();
+        for (int i = 0; i < thresholds.size(); i++) {
+            Level level = h.atThreshold(thresholds.get(i));
+            set.png("level-" + i, () -> level.labels().toBufferedImage());
+            maps.add(level.labels());
+            Map<String, Object> l = new LinkedHashMap<>();
+            l.put("file", set.name() + "-level-" + i + ".png");
+            l.put("threshold", level.threshold());
+            l.put("segments", level.segments());
+            if (level.clamped()) {
+                l.put("note", level.note());
+            }
+            levelJson.add(l);
+        }
+        set.png("hierarchy", () -> Pictures.levels(image, maps));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("ucm", set.name() + "-ucm.png");
+        json.put("superpixels", h.tree().regionCount());
+        json.put("max_height", h.tree().maxHeight());
+        json.put("levels", levelJson);
+        return json;
+    }
+
     /** Adds the numbers every stage after the features worked on, as .npy (float64, C order), to the set. */
     static void addDump(OutputSet set, Segmentation s, Path dir) {
+        dumpFiles(s).forEach((suffix, content) -> set.file(dir, suffix, content));
+    }
+
+    /**
+     * The {@code --dump} files of one result, by file-name suffix ({@code features.npy}, ...; the file is
+     * {@code NAME-SUFFIX}), each written when its content is asked for.
+     */
+    public static Map<String, SafeFiles.Content> dumpFiles(Segmentation s) {
+        Map<String, SafeFiles.Content> files = new LinkedHashMap<>();
         var f = s.features();
-        set.file(dir, "features.npy", o -> NpyWriter.writeFloat64(o, f.backingArray(), f.regions(), f.dimension()));
+        files.put("features.npy", o -> NpyWriter.writeFloat64(o, f.backingArray(), f.regions(), f.dimension()));
         var w = s.affinity();
-        set.file(dir, "affinity.npy", o -> NpyWriter.writeFloat64(o, w.backingArray(), w.size(), w.size()));
+        files.put("affinity.npy", o -> NpyWriter.writeFloat64(o, w.backingArray(), w.size(), w.size()));
         var p = s.partition();
         int k = p.eigenpairCount();
         int n = p.nodeCount();
-        set.file(dir, "eigenvalues.npy", o -> NpyWriter.writeFloat64(o, p.eigenvalues(), k));
-        set.file(dir, "eigenvectors.npy", o -> {
+        files.put("eigenvalues.npy", o -> NpyWriter.writeFloat64(o, p.eigenvalues(), k));
+        files.put("eigenvectors.npy", o -> {
             double[] vectors = new double[k * n];
             for (int i = 0; i < k; i++) {
                 System.arraycopy(p.eigenvector(i), 0, vectors, i * n, n);
             }
             NpyWriter.writeFloat64(o, vectors, k, n);
         });
-        set.file(dir, "superpixels.npy", o -> {
+        files.put("superpixels.npy", o -> {
             int[] labels = s.superpixels().backingArray();
             double[] asDouble = new double[labels.length];
             for (int i = 0; i < labels.length; i++) {
@@ -347,6 +424,8 @@ public final class SegmentCommand implements Callable<Integer> {
             }
             NpyWriter.writeFloat64(o, asDouble, s.superpixels().height(), s.superpixels().width());
         });
+        files.put("region-foreground.npy", o -> NpyWriter.writeFloat64(o, s.regionForeground(), s.regionForeground().length));
+        return files;
     }
 
     static Map<String, Object> resultJson(Path input, Segmentation s) {
@@ -370,6 +449,10 @@ public final class SegmentCommand implements Callable<Integer> {
             fg += b != 0 ? 1 : 0;
         }
         json.put("foreground_fraction", fg / (double) mask.length);
+        if (s.hasObjects()) {
+            json.put("objects", ObjectsJson.objects(s.objectSet()));
+            json.put("objects_reason", s.objectSet().reason());
+        }
         Map<String, Double> timings = new LinkedHashMap<>();
         s.timingsMillis().forEach((k, v) -> timings.put(k, Math.round(v * 1000) / 1000.0));
         json.put("timings_ms", timings);

@@ -12,15 +12,16 @@ import org.supercuts.superpixel.Superpixelizer;
  * (regions of at least 2x2 pixels on average), at every scale; the count actually used is recorded in the JSON. Images of
  * fewer than 2 pixels cannot be segmented (the spectral cut needs two regions). Other superpixel methods are left as they are.
  *
- * <p>Thread safety: stateless static methods.
+ * <p>Thread safety: stateless static methods. Public for the Spark job (examples/spark), which fits its images alike.
  */
-final class SmallImages {
+public final class SmallImages {
     /** Pixels per superpixel at least, on average, when the count is clamped. */
     static final int MIN_PIXELS_PER_SUPERPIXEL = 4;
 
     /** A pipeline for one image and what was changed: {@code usedSuperpixels == requestedSuperpixels} when nothing was. */
-    record Fitted(Pipeline pipeline, int requestedSuperpixels, int usedSuperpixels) {
-        boolean clamped() {
+    public record Fitted(Pipeline pipeline, int requestedSuperpixels, int usedSuperpixels) {
+        /** Whether the count was lowered. */
+        public boolean clamped() {
             return usedSuperpixels != requestedSuperpixels;
         }
     }
@@ -38,7 +39,7 @@ final class SmallImages {
      *
      * @throws IllegalArgumentException when the image has fewer than 2 pixels
      */
-    static Fitted fit(Pipeline pipeline, int width, int height) {
+    public static Fitted fit(Pipeline pipeline, int width, int height) {
         long pixels = (long) width * height;
         if (pixels < 2) {
             throw new IllegalArgumentException("image is " + width + "x" + height + ": too small to segment; at least 2 pixels are"

@@ -6,7 +6,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code ./supercuts} command line: {@code segment}, {@code evaluate}, {@code bench}, {@code pseudolabels}.
+ * The {@code ./supercuts} command line: {@code segment}, {@code evaluate}, {@code refine}, {@code bench}, {@code pseudolabels},
+ * {@code transfer} (kNN label transfer from annotated images), {@code cluster} (segments of a collection into K groups).
  *
  * <p>Errors in the user's input end the program with one {@code error: ...} line on stderr and a non-zero exit code; the
  * stack trace is printed only with {@code --debug} (or SUPERCUTS_DEBUG=1).
@@ -15,7 +16,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "supercuts", mixinStandardHelpOptions = true, versionProvider = SuperCutsCli.Version.class,
         description = "Unsupervised segmentation: superpixels, region graphs and normalized cuts.",
-        subcommands = {SegmentCommand.class, EvaluateCommand.class, PseudolabelsCommand.class, org.supercuts.examples.bench.BenchCommand.class,
+        subcommands = {SegmentCommand.class, EvaluateCommand.class, RefineCommand.class, PseudolabelsCommand.class, org.supercuts.examples.bench.BenchCommand.class,
+                TransferCommand.class, ClusterCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SuperCutsCli {
     /** Exit code for bad input (usage, unreadable files, invalid parameters). */

@@ -47,7 +47,9 @@ public final class Variants {
         ALL.put("ncut-allpairs", () -> SuperCuts.pipeline().affinity(GaussianAffinity.adjacent().allPairs().sigmaFeature(0.1)
                 .sigmaPosition(0.25)).build());
         ALL.put("ncut-cosine", () -> SuperCuts.pipeline().affinity(CosineAffinity.dense()).build());
-        ALL.put("ncut-tokencut-rule", () -> SuperCuts.pipeline().affinity(TokenCutAffinity.defaults()).build());
+        // Measured (docs/pipeline-defaults.md) before the rule kept TokenCut's self-loops; pinned to that graph (its >= tau
+        // became > tau, which only matters for cosines exactly equal to tau).
+        ALL.put("ncut-tokencut-rule", () -> SuperCuts.pipeline().affinity(TokenCutAffinity.defaults().selfLoops(false)).build());
         ALL.put("rbd", () -> SuperCuts.pipeline().selection(BoundaryConnectivity.defaults()).build());
         ALL.put("mr", () -> SuperCuts.pipeline().selection(ManifoldRanking.defaults()).build());
         ALL.put("fusion", () -> SuperCuts.pipeline().selection(fusion()).build());

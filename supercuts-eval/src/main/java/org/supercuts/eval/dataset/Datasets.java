@@ -126,6 +126,18 @@ public final class Datasets {
         return new SampleListDataset(name, samples, EnumSet.of(GroundTruthKind.MASK), problems);
     }
 
+    /**
+     * The image files of a directory by stem, with no ground truth (for tools that only read images, such as refining
+     * another tool's predictions); two files with the same stem are a problem.
+     */
+    public static Dataset images(String name, Path imagesDir) {
+        List<DatasetProblem> problems = new ArrayList<>();
+        List<Sample> samples = new ArrayList<>();
+        imagesByStem(requireDirectory(imagesDir, "images directory"), problems)
+                .forEach((stem, path) -> samples.add(Sample.withMask(stem, path, null)));
+        return new SampleListDataset(name, samples, EnumSet.noneOf(GroundTruthKind.class), problems);
+    }
+
     /** CUB-200-2011 with masks and boxes; {@code split} "train", "test" or null for all images. */
     public static Dataset cub(Path root, String split) {
         Path r = requireDirectory(root, "root");

@@ -79,7 +79,10 @@ public final class UnsupervisedMiou {
                 weights[p][g] = confusion[p][g];
             }
         }
-        int[] classOfCluster = LinearAssignment.maximise(weights);
+        return score(LinearAssignment.maximise(weights));
+    }
+
+    private Result score(int[] classOfCluster) {
         long[] predictedAs = new long[classes];
         long[] inClass = new long[classes];
         long[] matched = new long[classes];
@@ -108,6 +111,28 @@ public final class UnsupervisedMiou {
             correct += matched[g];
         }
         return new Result(sumIou / classes, iou, total == 0 ? Double.NaN : correct / (double) total, classOfCluster);
+    }
+
+    /**
+     * The scores with many-to-one matching instead: every cluster is mapped to the class most of its pixels carry
+     * (majority vote, the protocol of MaskContrast's and Deep Spectral Methods' over-clustering results; ties go to the
+     * lower class), so several clusters may share a class. IoU and accuracy are then computed as in {@link #result()}.
+     * {@link Result#classOfCluster()} holds the vote (-1 for a cluster with no counted pixel).
+     */
+    public Result majorityVote() {
+        int[] classOfCluster = new int[clusters];
+        for (int p = 0; p < clusters; p++) {
+            int best = -1;
+            long bestCount = 0;
+            for (int g = 0; g < classes; g++) {
+                if (confusion[p][g] > bestCount) {
+                    best = g;
+                    bestCount = confusion[p][g];
+                }
+            }
+            classOfCluster[p] = best;
+        }
+        return score(classOfCluster);
     }
 
     /**

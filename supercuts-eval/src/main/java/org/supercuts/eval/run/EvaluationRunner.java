@@ -33,6 +33,7 @@ import org.supercuts.eval.dataset.GroundTruthKind;
 import org.supercuts.eval.dataset.Sample;
 import org.supercuts.eval.metrics.ConfusionCounts;
 import org.supercuts.eval.metrics.CorLoc;
+import org.supercuts.eval.metrics.ObjectMatching;
 import org.supercuts.eval.metrics.PrecisionRecallCurve;
 import org.supercuts.eval.metrics.SoftMapMetrics;
 import org.supercuts.eval.metrics.SuperpixelMetrics;
@@ -47,6 +48,7 @@ import org.supercuts.image.SafeFiles;
  *   <li>{@code masks/STEM-mask.png} (0/255) and {@code masks/STEM-soft.png} (round(255 s)), each written atomically;</li>
  *   <li>{@code per_image.csv} ({@link ImageRecord}) and {@code per_image_pr.csv} (precision/recall at the 255 thresholds),
  *       one line appended per image;</li>
+ *   <li>{@code per_image_objects.csv} with {@link Builder#objects}: ground-truth, predicted and matched objects per image;</li>
  *   <li>{@code report.json}, {@code report.md} and {@code pr_curve.png} at the end ({@link ReportWriter}).</li>
  * </ul>
  *
@@ -87,6 +89,7 @@ public final class EvaluationRunner {
     private final boolean overwrite;
     private final ToLongFunction<Sample> memoryPerImage;
     private final long memoryBudget;
+    private final boolean objects;
 
     private EvaluationRunner(Builder b) {
         this.dataset = Objects.requireNonNull(b.dataset, "dataset must be set");
@@ -105,6 +108,7 @@ public final class EvaluationRunner {
         }
         this.memoryPerImage = b.memoryPerImage;
         this.memoryBudget = b.memoryBudget;
+        this.objects = b.objects;
     }
 
     /** A builder with nothing set but the defaults (all processors, masks written). */
@@ -125,6 +129,7 @@ public final class EvaluationRunner {
         b.overwrite = overwrite;
         b.memoryPerImage = memoryPerImage;
         b.memoryBudget = memoryBudget;
+        b.objects = objects;
         return b;
     }
 
@@ -157,6 +162,10 @@ public final class EvaluationRunner {
             ids.add(s.id());
         }
         boolean scoresMasks = dataset.groundTruth().contains(GroundTruthKind.MASK);
+        if (objects && !scoresMasks) {
+            throw new IllegalArgumentException("object scores need ground-truth masks; dataset " + dataset.name() + " has "
+                    + dataset.groundTruth());
+        }
         ReportAccumulator acc = new ReportAccumulator();
         Set<String> done = resume(ids, scoresMasks, acc);
         int total = dataset.size();
@@ -175,7 +184,8 @@ public final class EvaluationRunner {
         AtomicInteger processed = new AtomicInteger();
         long start = System.nanoTime();
         try (BufferedWriter rows = append(out.resolve(PER_IMAGE), ImageRecord.HEADER);
-                BufferedWriter curves = append(out.resolve(PER_IMAGE_PR), CurveRows.header())) {
+                BufferedWriter curves = append(out.resolve(PER_IMAGE_PR), CurveRows.header());
+                BufferedWriter objectRows = objects ? append(out.resolve(ObjectRows.FILE), ObjectRows.HEADER) : null) {
             ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
             Semaphore inFlight = new Semaphore(2 * threads);
             List<Future<?>> futures = new ArrayList<>();
@@ -201,6 +211,10 @@ public final class EvaluationRunner {
                             synchronized (lock) {
                                 if (scored.curve != null) {
                                     writeLine(curves, CurveRows.toCsv(sample.id(), scored.curve));
+                                }
+                                if (scored.match != null) {
+                                    writeLine(objectRows, ObjectRows.toCsv(sample.id(), scored.match));
+                                    acc.objects.add(scored.match);
                                 }
                                 String line = scored.record.toCsv();
                                 writeLine(rows, line);
@@ -246,15 +260,18 @@ public final class EvaluationRunner {
         double wall = (System.nanoTime() - start) / 1e9;
         Map<String, Object> report = ReportWriter.report(dataset.name(), acc, scoresMasks,
                 dataset.groundTruth().contains(GroundTruthKind.BOXES),
-                dataset.groundTruth().contains(GroundTruthKind.SEGMENTATIONS), processed.get(), wall, threads,
+                dataset.groundTruth().contains(GroundTruthKind.SEGMENTATIONS), objects, processed.get(), wall, threads,
                 segmenter.describe(), errors);
         report.put("notes", notes);
         ReportWriter.writeAll(out, report, acc, errors);
         return new EvaluationResult(report, errors, out, processed.get(), done.size());
     }
 
-    /** Per-image scoring result; {@code zeroOne} when its ground truth was a 0/1 mask. */
-    private record Scored(ImageRecord record, PrecisionRecallCurve curve, boolean zeroOne) {
+    /**
+     * Per-image scoring result; {@code zeroOne} when its ground truth was a 0/1 mask; {@code match} the object counts
+     * when objects are scored.
+     */
+    private record Scored(ImageRecord record, PrecisionRecallCurve curve, boolean zeroOne, ObjectMatching.Match match) {
     }
 
     /** Reserves the sample's estimated heap (in MB) from the budget; 0 permits without {@link Builder#memory}. */
@@ -288,6 +305,7 @@ public final class EvaluationRunner {
         double maxF = nan;
         PrecisionRecallCurve curve = null;
         boolean zeroOne = false;
+        ObjectMatching.Match match = null;
         if (scoresMasks) {
             BinaryMask gt = sample.loadMask();
             zeroOne = gt.zeroOne();
@@ -305,6 +323,13 @@ public final class EvaluationRunner {
             mae = SoftMapMetrics.meanAbsoluteError(p.soft(), gt.pixels());
             curve = PrecisionRecallCurve.of(p.soft(), gt.pixels());
             maxF = curve.maxFBeta(PrecisionRecallCurve.BETA_SQUARED);
+            if (objects) {
+                if (p.objects() == null) {
+                    throw new IllegalArgumentException("object scores were asked for but the segmenter found no objects (build the"
+                            + " pipeline with objects, e.g. evaluate --objects)");
+                }
+                match = ObjectMatching.match(p.objects(), ObjectMatching.groundTruthObjects(gt.pixels(), gt.width(), gt.height()));
+            }
         }
         Boolean hit = null;
         if (sample.hasBoxes()) {
@@ -326,7 +351,7 @@ public final class EvaluationRunner {
         ImageRecord r = new ImageRecord(sample.id(), true, p.width(), p.height(), seconds, iou, acc, precision, recall, iouAdaptive,
                 iouHalf, mae, maxF, hit, sp == null ? nan : sp.boundaryRecall(), sp == null ? nan : sp.undersegmentationError(),
                 sp == null ? nan : sp.achievableSegmentationAccuracy(), sp == null ? nan : sp.superpixels(), "");
-        return new Scored(r, curve, zeroOne);
+        return new Scored(r, curve, zeroOne, match);
     }
 
     private void writeMasks(String id, Prediction p) throws IOException {
@@ -364,6 +389,20 @@ public final class EvaluationRunner {
                 }
             }
         }
+        Path objectsFile = out.resolve(ObjectRows.FILE);
+        Map<String, String> objectLines = new HashMap<>();
+        Map<String, ObjectMatching.Match> matches = new HashMap<>();
+        if (objects && Files.exists(objectsFile)) {
+            for (String line : readLines(objectsFile)) {
+                try {
+                    Map.Entry<String, ObjectMatching.Match> e = ObjectRows.parse(line);
+                    matches.put(e.getKey(), e.getValue());
+                    objectLines.put(e.getKey(), line);
+                } catch (IllegalArgumentException e) {
+                    // Header, or a row cut short by a kill: dropped.
+                }
+            }
+        }
         Map<String, String> rowLines = new LinkedHashMap<>();
         Map<String, ImageRecord> records = new HashMap<>();
         if (Files.exists(rowsFile)) {
@@ -374,7 +413,8 @@ public final class EvaluationRunner {
                 } catch (IllegalArgumentException e) {
                     continue;
                 }
-                if (!r.ok() || !ids.contains(r.id()) || (needsCurves && !curves.containsKey(r.id()))) {
+                if (!r.ok() || !ids.contains(r.id()) || (needsCurves && !curves.containsKey(r.id()))
+                        || (objects && !matches.containsKey(r.id()))) {
                     continue;
                 }
                 if (writeMasks && !(Files.exists(out.resolve("masks").resolve(r.id() + "-mask.png")))) {
@@ -389,15 +429,23 @@ public final class EvaluationRunner {
         }
         StringBuilder rowsText = new StringBuilder(ImageRecord.HEADER).append('\n');
         StringBuilder curvesText = new StringBuilder(CurveRows.header()).append('\n');
+        StringBuilder objectsText = new StringBuilder(ObjectRows.HEADER).append('\n');
         for (Map.Entry<String, String> e : rowLines.entrySet()) {
             rowsText.append(e.getValue()).append('\n');
             if (needsCurves) {
                 curvesText.append(curveLines.get(e.getKey())).append('\n');
             }
             acc.add(records.get(e.getKey()), needsCurves ? curves.get(e.getKey()).getValue() : null);
+            if (objects) {
+                objectsText.append(objectLines.get(e.getKey())).append('\n');
+                acc.objects.add(matches.get(e.getKey()));
+            }
         }
         AtomicFiles.writeString(rowsFile, rowsText.toString());
         AtomicFiles.writeString(curvesFile, curvesText.toString());
+        if (objects) {
+            AtomicFiles.writeString(objectsFile, objectsText.toString());
+        }
         LOG.info("resuming {}: {} finished image(s) kept", out, rowLines.size());
         return rowLines.keySet();
     }
@@ -474,8 +522,18 @@ public final class EvaluationRunner {
         private boolean overwrite;
         private ToLongFunction<Sample> memoryPerImage;
         private long memoryBudget;
+        private boolean objects;
 
         private Builder() {
+        }
+
+        /**
+         * Whether to score the segmenter's objects ({@link Prediction#objects()}) against the ground-truth objects, into
+         * {@code per_image_objects.csv} and the report's {@code objects_*} keys (default false; needs masks).
+         */
+        public Builder objects(boolean o) {
+            this.objects = o;
+            return this;
         }
 
         /**

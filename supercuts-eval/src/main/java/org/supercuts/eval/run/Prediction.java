@@ -1,5 +1,6 @@
 package org.supercuts.eval.run;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -7,10 +8,12 @@ import org.supercuts.Segmentation;
 import org.supercuts.image.BoundingBox;
 import org.supercuts.image.LabelMap;
 import org.supercuts.image.Masks;
+import org.supercuts.objects.DiscoveredObject;
 
 /**
  * What a segmenter predicts for one image: a soft foreground map in [0, 1], the binary mask, the object box, and, for
- * superpixel evaluation, the superpixel labelling. Any of box and superpixels may be absent.
+ * superpixel evaluation, the superpixel labelling, and, for object evaluation, the objects' masks. Any of box,
+ * superpixels and objects may be absent.
  *
  * <p>When only a binary mask is known (e.g. scored from files), the soft map is that mask as 0/1 values, so the soft-map
  * metrics (max-F-beta, MAE) still apply. The box, when not given, is that of the largest 4-connected foreground component
@@ -26,9 +29,16 @@ public final class Prediction {
     private final BoundingBox box;
     private final LabelMap superpixels;
     private final Map<String, Double> timings;
+    /** The objects' masks, or null when the segmenter finds no objects. */
+    private final List<byte[]> objects;
 
     private Prediction(int width, int height, float[] soft, byte[] mask, BoundingBox box, LabelMap superpixels,
             Map<String, Double> timings) {
+        this(width, height, soft, mask, box, superpixels, timings, null);
+    }
+
+    private Prediction(int width, int height, float[] soft, byte[] mask, BoundingBox box, LabelMap superpixels,
+            Map<String, Double> timings, List<byte[]> objects) {
         if (width < 1 || height < 1) {
             throw new IllegalArgumentException("prediction size must be at least 1x1, got " + width + "x" + height);
         }
@@ -56,12 +66,25 @@ public final class Prediction {
         this.box = box != null ? box : Masks.largestComponentBox(mask, width, height).orElse(null);
         this.superpixels = superpixels;
         this.timings = timings == null ? Map.of() : Map.copyOf(timings);
+        if (objects != null) {
+            for (byte[] m : objects) {
+                if (m.length != n) {
+                    throw new IllegalArgumentException("object mask has length " + m.length + ", expected width*height=" + n);
+                }
+            }
+        }
+        this.objects = objects == null ? null : List.copyOf(objects);
     }
 
     /** The pipeline's result: its soft map, mask, box, superpixels and stage timings. */
     public static Prediction of(Segmentation s) {
         Objects.requireNonNull(s, "segmentation");
-        return new Prediction(s.width(), s.height(), s.softMask(), s.mask(), s.box().orElse(null), s.superpixels(), s.timingsMillis());
+        Prediction p = new Prediction(s.width(), s.height(), s.softMask(), s.mask(), s.box().orElse(null), s.superpixels(),
+                s.timingsMillis());
+        if (s.hasObjects()) {
+            p = p.withObjects(s.objects().stream().map(DiscoveredObject::mask).toList());
+        }
+        return p;
     }
 
     /** A soft map thresholded at {@code threshold} ({@code soft >= threshold} is foreground). */
@@ -90,7 +113,21 @@ public final class Prediction {
 
     /** This prediction with a superpixel labelling attached. */
     public Prediction withSuperpixels(LabelMap sp) {
-        return new Prediction(width, height, soft, mask, box, sp, timings);
+        return new Prediction(width, height, soft, mask, box, sp, timings, objects);
+    }
+
+    /**
+     * This prediction with object masks attached (row-major, non-zero = the object, one per object, in descending score;
+     * an empty list is the answer "no object").
+     */
+    public Prediction withObjects(List<byte[]> objectMasks) {
+        Objects.requireNonNull(objectMasks, "objectMasks");
+        return new Prediction(width, height, soft, mask, box, superpixels, timings, objectMasks);
+    }
+
+    /** The objects' masks, or null when the segmenter finds no objects (not the same as finding zero). */
+    public List<byte[]> objects() {
+        return objects;
     }
 
     /** Width in pixels. */

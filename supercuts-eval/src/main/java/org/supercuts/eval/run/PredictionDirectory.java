@@ -3,6 +3,7 @@ package org.supercuts.eval.run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -41,7 +42,30 @@ public final class PredictionDirectory implements Segmenter {
 
     @Override
     public Prediction predict(Sample sample) {
-        String id = sample.id();
+        return load(sample.id());
+    }
+
+    /** The three files a prediction for {@code id} may be read from, in the order they are tried. */
+    public List<Path> candidates(String id) {
+        return List.of(directory.resolve(id + "-soft.png"), directory.resolve(id + "-mask.png"), directory.resolve(id + ".png"));
+    }
+
+    /** Whether a prediction for {@code id} exists. */
+    public boolean has(String id) {
+        return candidates(id).stream().anyMatch(Files::exists);
+    }
+
+    /** The directory read. */
+    public Path directory() {
+        return directory;
+    }
+
+    /**
+     * The prediction for {@code id}, read as described in the class comment.
+     *
+     * @throws IllegalArgumentException when none of the three files exists, naming them
+     */
+    public Prediction load(String id) {
         Path soft = directory.resolve(id + "-soft.png");
         Path mask = directory.resolve(id + "-mask.png");
         Path plain = directory.resolve(id + ".png");

@@ -3,13 +3,14 @@ package org.supercuts.eval.run;
 import org.supercuts.eval.metrics.CorLoc;
 import org.supercuts.eval.metrics.MaxFBetaAccumulator;
 import org.supercuts.eval.metrics.MeanAccumulator;
+import org.supercuts.eval.metrics.ObjectScores;
 import org.supercuts.eval.metrics.PrecisionRecallCurve;
 import org.supercuts.eval.metrics.SuperpixelAccumulator;
 import org.supercuts.eval.metrics.SuperpixelScores;
 
 /**
  * Streaming dataset aggregates of the per-image rows: means of the per-image metrics, both max-F-beta conventions, CorLoc
- * and the superpixel means. Holds O(255) numbers whatever the dataset size.
+ * the superpixel means and the object scores. Holds O(255) numbers whatever the dataset size.
  *
  * <p>Thread safety: not thread-safe; the runner calls it under its output lock.
  */
@@ -25,6 +26,7 @@ final class ReportAccumulator {
     final MaxFBetaAccumulator fBeta = new MaxFBetaAccumulator();
     final CorLoc corLoc = new CorLoc();
     final SuperpixelAccumulator superpixels = new SuperpixelAccumulator();
+    final ObjectScores objects = new ObjectScores();
     int images;
 
     void add(ImageRecord r, PrecisionRecallCurve curve) {

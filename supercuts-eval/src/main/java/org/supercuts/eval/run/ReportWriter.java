@@ -13,6 +13,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.supercuts.eval.metrics.ObjectScores;
 import org.supercuts.eval.metrics.PrecisionRecallCurve;
 import org.supercuts.eval.metrics.SuperpixelScores;
 
@@ -26,7 +27,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * <p>report.json keys: dataset, images (scored successfully, resumed included), iou, acc, precision, recall,
  * iou_adaptive, iou_at_0.5, max_fbeta (mean-curve convention, TokenCut), max_fbeta_per_image (per-image convention,
  * SelfMask/FOUND), mae, corloc (percent), boundary_recall, undersegmentation_error, asa, superpixels, images_per_second
- * (this run only), seconds_per_image, threads, pipeline, definitions, errors. Metrics that do not apply are null.
+ * (this run only), seconds_per_image, threads, pipeline, definitions, errors; with objects also objects_multi_recall,
+ * objects_single_precision, objects_single_recall, objects_single_answered, objects_empty_answered_zero (and their image
+ * counts), objects_precision, objects_recall. Metrics that do not apply are null.
  *
  * <p>Thread safety: stateless static methods.
  */
@@ -35,7 +38,8 @@ final class ReportWriter {
     }
 
     static Map<String, Object> report(String dataset, ReportAccumulator acc, boolean masks, boolean boxes, boolean segmentations,
-            int processed, double wallSeconds, int threads, Map<String, Object> pipeline, List<EvaluationError> errors) {
+            boolean objects, int processed, double wallSeconds, int threads, Map<String, Object> pipeline,
+            List<EvaluationError> errors) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("dataset", dataset);
         r.put("images", acc.images);
@@ -56,6 +60,20 @@ final class ReportWriter {
             r.put("asa", value(s.achievableSegmentationAccuracy()));
             r.put("superpixels", value(s.superpixels()));
         }
+        if (objects) {
+            ObjectScores o = acc.objects;
+            r.put("objects_multi_recall", value(o.multiObjectRecall()));
+            r.put("objects_multi_images", o.multiObjectImages());
+            r.put("objects_multi_gt", o.multiObjectGroundTruth());
+            r.put("objects_single_precision", value(o.singleObjectPrecision()));
+            r.put("objects_single_recall", value(o.singleObjectRecall()));
+            r.put("objects_single_answered", value(o.singleObjectAnswered()));
+            r.put("objects_single_images", o.singleObjectImages());
+            r.put("objects_empty_answered_zero", value(o.emptyAnsweredZero()));
+            r.put("objects_empty_images", o.emptyImages());
+            r.put("objects_precision", value(o.precision()));
+            r.put("objects_recall", value(o.recall()));
+        }
         r.put("images_per_second", processed > 0 && wallSeconds > 0 ? processed / wallSeconds : null);
         r.put("seconds_per_image", value(acc.seconds.mean()));
         r.put("threads", threads);
@@ -71,6 +89,13 @@ final class ReportWriter {
                 + " ground-truth box");
         defs.put("superpixel_metrics", "per image averaged over annotators, then over images; boundary recall with 2 px"
                 + " Chebyshev tolerance; undersegmentation error in the Neubert-Protzel corrected form");
+        if (objects) {
+            defs.put("objects", "ground-truth objects: 8-connected components of the binarised mask covering >= 1 % of the image;"
+                    + " predicted and ground-truth objects matched one to one at mask IoU >= 0.5; multi = images with >= 2"
+                    + " ground-truth objects (recall = matched / ground-truth objects), single = images with exactly 1"
+                    + " (precision = matched / predicted objects, answered = share with >= 1 object), empty = images with none"
+                    + " (answered_zero = share given zero objects)");
+        }
         r.put("definitions", defs);
         List<Map<String, String>> errs = new ArrayList<>();
         for (EvaluationError e : errors) {

@@ -28,4 +28,19 @@ class UnsupervisedMiouTest {
         assertThat(m.result().meanIou()).isEqualTo(1.0);
         assertThatThrownBy(() -> m.add(new int[] {3}, new int[] {0})).hasMessageContaining("predicted[0] = 3");
     }
+
+    @Test
+    void majorityVoteLetsSeveralClustersShareAClass() {
+        UnsupervisedMiou m = new UnsupervisedMiou(3, 2);
+        // Clusters 0 and 2 are mostly class 1, cluster 1 is class 0.
+        m.add(new int[] {0, 0, 1, 1, 2, 2, 2}, new int[] {1, 1, 0, 0, 1, 1, 0});
+        UnsupervisedMiou.Result r = m.majorityVote();
+        assertThat(r.classOfCluster()).containsExactly(1, 0, 1);
+        // Class 1: 4 matched, predicted-as 5, in class 4 -> 4/5; class 0: 2 matched, predicted 2, in class 3 -> 2/3.
+        assertThat(r.classIou()[1]).isCloseTo(4.0 / 5, within(1e-12));
+        assertThat(r.classIou()[0]).isCloseTo(2.0 / 3, within(1e-12));
+        assertThat(r.pixelAccuracy()).isCloseTo(6.0 / 7, within(1e-12));
+        // One-to-one matching can use only one of the two class-1 clusters.
+        assertThat(m.result().pixelAccuracy()).isCloseTo(4.0 / 7, within(1e-12));
+    }
 }

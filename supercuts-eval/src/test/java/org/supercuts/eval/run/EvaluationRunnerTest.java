@@ -20,6 +20,7 @@ import org.supercuts.eval.dataset.Dataset;
 import org.supercuts.eval.dataset.Datasets;
 import org.supercuts.eval.dataset.Sample;
 import org.supercuts.eval.metrics.ConfusionCounts;
+import org.supercuts.eval.metrics.ObjectMatching;
 import org.supercuts.eval.metrics.PrecisionRecallCurve;
 import org.supercuts.image.LabelMap;
 import org.supercuts.image.PlanarImage;
@@ -144,6 +145,55 @@ class EvaluationRunnerTest {
         assertThat(resumed.metric("mae")).isCloseTo(first.metric("mae"), within(1e-12));
         assertThat(Files.readAllLines(rows)).hasSize(3);
         assertThat(staleTemporary).doesNotExist();
+    }
+
+    @Test
+    void objectScoresAreReportedAndSurviveAResume(@TempDir Path out) throws Exception {
+        // Objects = the 8-connected components of the red-channel mask (the fixtures hold one red rectangle each).
+        Segmenter objects = Segmenter.ofImages(img -> {
+            Prediction p = Prediction.ofSoft(img.width(), img.height(), img.plane(0).clone(), 0.5);
+            ObjectMatching.ObjectLabels c = ObjectMatching.components(p.mask(), img.width(), img.height(), 0.01);
+            List<byte[]> masks = new ArrayList<>();
+            for (int k = 1; k <= c.count(); k++) {
+                byte[] m = new byte[p.mask().length];
+                for (int i = 0; i < m.length; i++) {
+                    m[i] = c.labels()[i] == k ? (byte) 1 : 0;
+                }
+                masks.add(m);
+            }
+            return p.withObjects(masks);
+        }, Map.of("segmenter", "red components"));
+        Dataset d = Datasets.dutsTe(Fixtures.fixture("duts"));
+        EvaluationResult first = EvaluationRunner.builder().dataset(d).segmenter(objects).outputDirectory(out).threads(1)
+                .objects(true).build().run();
+        assertThat(first.hasErrors()).isFalse();
+        assertThat(first.metric("objects_single_recall")).isEqualTo(1.0);
+        assertThat(first.metric("objects_single_precision")).isEqualTo(1.0);
+        assertThat(first.report().get("objects_single_images")).isEqualTo(2L);
+        assertThat(Files.readAllLines(out.resolve("per_image_objects.csv"))).hasSize(3).first()
+                .isEqualTo("id,gt_objects,predicted_objects,matched");
+
+        Segmenter finished = new Segmenter() {
+            @Override
+            public Prediction predict(Sample sample) {
+                throw new AssertionError("finished image " + sample.id() + " must not be processed again");
+            }
+
+            @Override
+            public Map<String, Object> describe() {
+                return objects.describe();
+            }
+        };
+        EvaluationResult again = EvaluationRunner.builder().dataset(d).segmenter(finished).outputDirectory(out).threads(1)
+                .objects(true).build().run();
+        assertThat(again.resumed()).isEqualTo(2);
+        assertThat(again.report().get("objects_single_images")).isEqualTo(2L);
+        assertThat(again.metric("objects_single_recall")).isEqualTo(1.0);
+
+        // A segmenter without objects is an error per image, not a silent zero.
+        EvaluationResult none = EvaluationRunner.builder().dataset(d).segmenter(RED).outputDirectory(out.resolve("none"))
+                .threads(1).objects(true).build().run();
+        assertThat(none.errors()).isNotEmpty().allSatisfy(e -> assertThat(e.message()).contains("found no objects"));
     }
 
     @Test

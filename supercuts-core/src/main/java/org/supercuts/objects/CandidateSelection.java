@@ -1,0 +1,246 @@
+package org.supercuts.objects;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import org.supercuts.graph.RegionGraph;
+
+/**
+ * The selection {@link DiscoveryRules} describe, shared by every {@link ObjectDiscovery}: filter by area, take in
+ * descending score with the score and overlap rules, cut shared pixels off, split into parts, explain the outcome.
+ *
+ * <p>Thread safety: stateless static methods.
+ */
+final class CandidateSelection {
+    /**
+     * The CIELAB just-noticeable difference (Sharma &amp; Trussell, 1997): a candidate whose colour and edge contrast
+     * against its surroundings are both below it cannot be seen, so it is no object whatever its score.
+     */
+    static final double JND = 2.3;
+
+    private CandidateSelection() {
+    }
+
+    /** A generator's candidates and, when it found none, why. */
+    record Generated(List<ObjectCandidate> candidates, String note) {
+    }
+
+    static ObjectCandidate candidate(Scene scene, int[] regions, Objectness objectness, String source) {
+        Cues cues = Cues.of(scene, regions);
+        return new ObjectCandidate(regions, RegionSets.area(scene.graph, regions), cues, objectness.score(cues), source);
+    }
+
+    static long minPixels(Scene scene, DiscoveryRules rules) {
+        return Math.max(1, (long) Math.ceil(rules.minArea() * scene.imageArea));
+    }
+
+    static ObjectSet select(Scene scene, Generated generated, DiscoveryRules rules) {
+        RegionGraph g = scene.graph;
+        if (scene.imageArea < DiscoveryRules.MIN_IMAGE_PIXELS) {
+            return new ObjectSet(List.of(), String.format(Locale.ROOT, "the image is %dx%d (%d pixels), fewer than the %d (32 x 32)"
+                    + " object discovery needs", g.width(), g.height(), scene.imageArea, DiscoveryRules.MIN_IMAGE_PIXELS),
+                    scene.input.superpixels());
+        }
+        long minPixels = minPixels(scene, rules);
+        List<ObjectCandidate> pool = new ArrayList<>();
+        long largestSmall = 0;
+        boolean anyVisible = false;
+        for (ObjectCandidate c : generated.candidates()) {
+            boolean visible = c.cues().colourContrast() >= JND || c.cues().edgeContrast() >= JND;
+            anyVisible |= visible;
+            if (!visible) {
+                continue;
+            }
+            if (c.area() >= minPixels) {
+                pool.add(c);
+            } else {
+                largestSmall = Math.max(largestSmall, c.area());
+            }
+        }
+        if (pool.isEmpty()) {
+            String why = generated.candidates().isEmpty() ? generated.note()
+                    : !anyVisible ? String.format(Locale.ROOT, "no candidate differs visibly from its surroundings (colour and edge"
+                            + " contrast below %.1f, the CIELAB just-noticeable difference)", JND)
+                    : String.format(Locale.ROOT, "every candidate is below the minimum area %.2f%% of the image (largest %.2f%%)",
+                            100 * rules.minArea(), 100.0 * largestSmall / scene.imageArea);
+            return new ObjectSet(List.of(), why, scene.input.superpixels());
+        }
+        pool.sort(Comparator.comparingDouble(ObjectCandidate::score).reversed()
+                .thenComparing(Comparator.comparingLong(ObjectCandidate::area).reversed())
+                .thenComparingInt(c -> c.regions()[0]));
+        if (rules.bestSet()) {
+            List<ObjectCandidate> best = bestSet(scene, pool, rules.minExtraScore());
+            if (best.isEmpty() && pool.get(0).score() >= rules.minScore()) {
+                best = List.of(pool.get(0));
+            }
+            if (best.isEmpty()) {
+                return new ObjectSet(List.of(), noObject(pool.get(0), Math.min(rules.minScore(), rules.minExtraScore())),
+                        scene.input.superpixels());
+            }
+            pool = best;
+        }
+        boolean[] taken = new boolean[scene.regions()];
+        long takenArea = 0;
+        List<ObjectCandidate> chosen = new ArrayList<>();
+        String stop = null;
+        for (ObjectCandidate c : pool) {
+            if (chosen.size() == rules.maxObjects()) {
+                stop = "stopped at the maximum of " + rules.maxObjects() + " object(s)";
+                break;
+            }
+            double need = chosen.isEmpty() ? rules.minScore() : rules.minExtraScore();
+            if (c.score() < need) {
+                stop = chosen.isEmpty() ? noObject(c, need) : String.format(Locale.ROOT,
+                        "the next candidate's objectness %.2f is below %.2f", c.score(), need);
+                break;
+            }
+            long shared = 0;
+            for (int r : c.regions()) {
+                shared += taken[r] ? g.size(r) : 0;
+            }
+            if (shared > rules.maxOverlap() * c.area()) {
+                continue;
+            }
+            ObjectCandidate kept = c;
+            if (shared > 0) {
+                int[] rest = RegionSets.largest(g, RegionSets.components(g, RegionSets.minus(c.regions(), taken)));
+                if (rest.length == 0 || RegionSets.area(g, rest) < minPixels) {
+                    continue;
+                }
+                kept = candidate(scene, rest, rules.objectness(), c.source());
+                if (kept.score() < need) {
+                    continue;
+                }
+            }
+            if (takenArea + kept.area() >= scene.imageArea) {
+                continue; // objects covering every pixel leave no background to stand out from
+            }
+            chosen.add(kept);
+            takenArea += kept.area();
+            for (int r : kept.regions()) {
+                taken[r] = true;
+            }
+        }
+        if (chosen.isEmpty()) {
+            return new ObjectSet(List.of(), stop != null ? stop : "every candidate overlaps a better one", scene.input.superpixels());
+        }
+        if (stop == null) {
+            stop = "no further candidate";
+        }
+        chosen.sort(Comparator.comparingDouble(ObjectCandidate::score).reversed());
+        return new ObjectSet(objects(scene, chosen, rules), chosen.size() + " object(s); " + stop, scene.input.superpixels());
+    }
+
+    /**
+     * The disjoint candidates with the largest total margin {@code score - threshold}, over the containment forest of
+     * the pool (a candidate's parent is the smallest larger one holding at least 90 % of it): each node is taken, or
+     * replaced by the best sets of its children, whichever adds more; candidates in different branches that still
+     * overlap are left to the overlap rule. Returned in descending score.
+     */
+    static List<ObjectCandidate> bestSet(Scene scene, List<ObjectCandidate> pool, double threshold) {
+        RegionGraph g = scene.graph;
+        List<ObjectCandidate> byArea = new ArrayList<>(pool);
+        byArea.sort(Comparator.comparingLong(ObjectCandidate::area).reversed()
+                .thenComparing(Comparator.comparingDouble(ObjectCandidate::score).reversed()));
+        int k = byArea.size();
+        boolean[][] member = new boolean[k][];
+        for (int i = 0; i < k; i++) {
+            member[i] = RegionSets.membership(scene.regions(), byArea.get(i).regions());
+        }
+        int[] parent = new int[k];
+        List<List<Integer>> children = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            children.add(new ArrayList<>());
+            parent[i] = -1;
+            ObjectCandidate c = byArea.get(i);
+            for (int j = i - 1; j >= 0; j--) {
+                long inter = 0;
+                for (int r : c.regions()) {
+                    inter += member[j][r] ? g.size(r) : 0;
+                }
+                if (inter >= 0.9 * c.area()) {
+                    parent[i] = j; // the latest larger one is the smallest (the list is by decreasing area)
+                    break;
+                }
+            }
+            if (parent[i] >= 0) {
+                children.get(parent[i]).add(i);
+            }
+        }
+        double[] value = new double[k];
+        boolean[] self = new boolean[k];
+        for (int i = k - 1; i >= 0; i--) {
+            double margin = byArea.get(i).score() - threshold;
+            double sum = 0;
+            for (int c : children.get(i)) {
+                sum += value[c];
+            }
+            self[i] = margin > 0 && margin >= sum;
+            value[i] = Math.max(0, Math.max(margin, sum));
+        }
+        List<ObjectCandidate> out = new ArrayList<>();
+        java.util.ArrayDeque<Integer> stack = new java.util.ArrayDeque<>();
+        for (int i = 0; i < k; i++) {
+            if (parent[i] < 0) {
+                stack.push(i);
+            }
+        }
+        while (!stack.isEmpty()) {
+            int i = stack.pop();
+            if (value[i] <= 0) {
+                continue;
+            }
+            if (self[i]) {
+                out.add(byArea.get(i));
+            } else {
+                children.get(i).forEach(stack::push);
+            }
+        }
+        out.sort(Comparator.comparingDouble(ObjectCandidate::score).reversed());
+        return out;
+    }
+
+    private static String noObject(ObjectCandidate best, double need) {
+        Cues c = best.cues();
+        return String.format(Locale.ROOT, "no region stands out: best objectness %.2f below %.2f (saliency %.2f inside, %.2f"
+                + " around it; colour contrast %.1f)", best.score(), need, c.saliency(), c.ringSaliency(), c.colourContrast());
+    }
+
+    private static List<DiscoveredObject> objects(Scene scene, List<ObjectCandidate> chosen, DiscoveryRules rules) {
+        RegionGraph g = scene.graph;
+        List<DiscoveredObject> out = new ArrayList<>();
+        int nextPart = 1;
+        for (int i = 0; i < chosen.size(); i++) {
+            ObjectCandidate c = chosen.get(i);
+            int id = i + 1;
+            int[] regions = c.regions();
+            int[] partOf = rules.parts().parts(scene.input, regions);
+            int k = 0;
+            for (int p : partOf) {
+                k = Math.max(k, p + 1);
+            }
+            int[] counts = new int[k];
+            for (int p : partOf) {
+                counts[p]++;
+            }
+            int[][] members = new int[k][];
+            for (int p = 0; p < k; p++) {
+                members[p] = new int[counts[p]];
+            }
+            int[] fill = new int[k];
+            for (int j = 0; j < regions.length; j++) {
+                members[partOf[j]][fill[partOf[j]]++] = regions[j];
+            }
+            List<ObjectPart> parts = new ArrayList<>();
+            for (int p = 0; p < k; p++) {
+                parts.add(new ObjectPart(nextPart++, id, members[p], scene.outputArea(members[p]), scene.outputBox(members[p]),
+                        scene.input.superpixels()));
+            }
+            out.add(new DiscoveredObject(id, c.score(), regions, scene.outputArea(regions), scene.outputBox(regions), c.cues(), c.source(), parts,
+                    scene.input.superpixels()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,157 @@
+package org.supercuts.objects;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The rules every {@link ObjectDiscovery} applies to its scored candidates: candidates are taken in descending
+ * objectness, each must cover at least {@code minArea} of the image, score at least {@code minScore} (the first object)
+ * or {@code minExtraScore} (every further one), and may share at most {@code maxOverlap} of its pixels with objects
+ * already taken (the shared part is then cut off, so objects never overlap); at most {@code maxObjects} are kept. Each
+ * kept object is split into parts by {@code parts}.
+ *
+ * <p>Thread safety: immutable.
+ */
+public final class DiscoveryRules {
+    /**
+     * Images with fewer pixels (32 x 32) have no object: a 1 % object there is a handful of pixels inside one or two
+     * superpixels, and no cue can tell it from noise.
+     */
+    public static final int MIN_IMAGE_PIXELS = 32 * 32;
+    private final int maxObjects;
+    private final double minArea;
+    private final double minScore;
+    private final double minExtraScore;
+    private final double maxOverlap;
+    private final Objectness objectness;
+    private final PartDecomposition parts;
+    private final boolean bestSet;
+
+    private DiscoveryRules(int maxObjects, double minArea, double minScore, double minExtraScore, double maxOverlap,
+            Objectness objectness, PartDecomposition parts, boolean bestSet) {
+        if (maxObjects < 1) {
+            throw new IllegalArgumentException("maxObjects must be >= 1, got " + maxObjects);
+        }
+        if (!(minArea >= 0 && minArea < 1)) {
+            throw new IllegalArgumentException("minArea is a share of the image and must be in [0, 1), got " + minArea);
+        }
+        checkShare("minScore", minScore);
+        checkShare("minExtraScore", minExtraScore);
+        checkShare("maxOverlap", maxOverlap);
+        this.maxObjects = maxObjects;
+        this.minArea = minArea;
+        this.minScore = minScore;
+        this.minExtraScore = minExtraScore;
+        this.maxOverlap = maxOverlap;
+        this.objectness = Objects.requireNonNull(objectness, "objectness");
+        this.parts = Objects.requireNonNull(parts, "parts");
+        this.bestSet = bestSet;
+    }
+
+    private static void checkShare(String name, double v) {
+        if (!(v >= 0 && v <= 1)) {
+            throw new IllegalArgumentException(name + " must be in [0, 1], got " + v);
+        }
+    }
+
+    /** The defaults (docs/objects.md says how they were chosen). */
+    public static DiscoveryRules defaults() {
+        return new DiscoveryRules(8, 0.01, 0.3, 0.5, 0.5, Objectness.defaults(), SubgraphParts.defaults(), false);
+    }
+
+    /** The most objects per image, at least 1. */
+    public DiscoveryRules maxObjects(int n) {
+        return new DiscoveryRules(n, minArea, minScore, minExtraScore, maxOverlap, objectness, parts, bestSet);
+    }
+
+    /** The smallest object, as a share of the image, in [0, 1). */
+    public DiscoveryRules minArea(double share) {
+        return new DiscoveryRules(maxObjects, share, minScore, minExtraScore, maxOverlap, objectness, parts, bestSet);
+    }
+
+    /** The objectness the first object needs; below it the image has no object. */
+    public DiscoveryRules minScore(double score) {
+        return new DiscoveryRules(maxObjects, minArea, score, minExtraScore, maxOverlap, objectness, parts, bestSet);
+    }
+
+    /** The objectness every object after the first needs. */
+    public DiscoveryRules minExtraScore(double score) {
+        return new DiscoveryRules(maxObjects, minArea, minScore, score, maxOverlap, objectness, parts, bestSet);
+    }
+
+    /** The largest share of a candidate's pixels that may already belong to taken objects. */
+    public DiscoveryRules maxOverlap(double share) {
+        return new DiscoveryRules(maxObjects, minArea, minScore, minExtraScore, share, objectness, parts, bestSet);
+    }
+
+    /** The score candidates are ranked and thresholded by. */
+    public DiscoveryRules objectness(Objectness o) {
+        return new DiscoveryRules(maxObjects, minArea, minScore, minExtraScore, maxOverlap, o, parts, bestSet);
+    }
+
+    /** How each selected object is split into parts. */
+    public DiscoveryRules parts(PartDecomposition p) {
+        return new DiscoveryRules(maxObjects, minArea, minScore, minExtraScore, maxOverlap, objectness, p, bestSet);
+    }
+
+    /**
+     * Whether the objects are the disjoint candidates with the largest total {@code score - minExtraScore} (a candidate
+     * against the best sets of the candidates it contains), instead of taking candidates greedily by score; with it a
+     * component holding two objects gives way to its two pieces when they are both likely objects.
+     */
+    public DiscoveryRules bestSet(boolean b) {
+        return new DiscoveryRules(maxObjects, minArea, minScore, minExtraScore, maxOverlap, objectness, parts, b);
+    }
+
+    /** Whether the best disjoint set is taken instead of greedy selection (see {@link #bestSet(boolean)}). */
+    public boolean bestSet() {
+        return bestSet;
+    }
+
+    /** The most objects per image. */
+    public int maxObjects() {
+        return maxObjects;
+    }
+
+    /** The smallest object as a share of the image. */
+    public double minArea() {
+        return minArea;
+    }
+
+    /** The objectness the first object needs. */
+    public double minScore() {
+        return minScore;
+    }
+
+    /** The objectness each further object needs. */
+    public double minExtraScore() {
+        return minExtraScore;
+    }
+
+    /** The largest share of a candidate that may overlap objects already taken. */
+    public double maxOverlap() {
+        return maxOverlap;
+    }
+
+    /** The candidates' score. */
+    public Objectness objectness() {
+        return objectness;
+    }
+
+    /** The part decomposition of each object. */
+    public PartDecomposition parts() {
+        return parts;
+    }
+
+    /** The rules in one line, for provenance and reports. */
+    public String describe() {
+        return String.format(Locale.ROOT, "maxObjects=%d,minArea=%s,minScore=%s,minExtraScore=%s,maxOverlap=%s,%s,%s,%s",
+                maxObjects, minArea, minScore, minExtraScore, maxOverlap, bestSet ? "best-set" : "greedy", objectness.describe(),
+                parts.describe());
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}
