@@ -169,7 +169,7 @@ public final class Pipeline {
 
     /**
      * The working factor for a {@code width x height} image: the smallest integer f >= 1 with
-     * ceil(width / f) * ceil(height / f) <= maxPixels.
+     * {@code ceil(width / f) * ceil(height / f) <= maxPixels}.
      */
     public static int workingFactor(int width, int height, long maxPixels) {
         if (width < 1 || height < 1 || maxPixels < 1) {
