@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -228,11 +229,9 @@ class SparkSegmentJobTest {
         Files.delete(in.resolve("odd [1] {x}.png"));
         Path flat = in.resolve("flat.png");
         BufferedImage grey = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < 48; y++) {
-            for (int x = 0; x < 64; x++) {
-                grey.setRGB(x, y, 0x808080);
-            }
-        }
+        int[] pixels = new int[64 * 48];
+        Arrays.fill(pixels, 0x808080);
+        grey.setRGB(0, 0, 64, 48, pixels, 0, 64);
         ImageIO.write(grey, "png", flat.toFile());
         images.add(flat);
         Path table = dir.resolve("table");
