@@ -13,15 +13,20 @@ import org.supercuts.objects.ObjectSet;
 /**
  * The {@code objects} array of {@code STEM.json}: per object its id, score, box {@code [x0, y0, x1, y1]} (x1/y1
  * exclusive), area, parts (id, area, box) and the COCO run-length encoding of its mask ({@code size: [height, width]},
- * {@code counts} as pycocotools writes it).
+ * {@code counts} as pycocotools writes it). The Spark job's {@code objects} column is made from these same maps.
  *
  * <p>Thread safety: stateless static methods.
  */
-final class ObjectsJson {
+public final class ObjectsJson {
     private ObjectsJson() {
     }
 
-    static List<Map<String, Object>> objects(ObjectSet set) {
+    /**
+     * One map per object, in the set's order (descending score), with the keys {@code id, score, box, area, parts, rle}
+     * in that order; the score rounded to 4 decimals, boxes as {@code int[4]}, the RLE as a map of {@code size}
+     * ({@code int[2]}) and {@code counts}.
+     */
+    public static List<Map<String, Object>> objects(ObjectSet set) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (DiscoveredObject o : set.objects()) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -56,8 +56,10 @@ final class ExecutorPipelines {
 
     private static PipelineOptions.Built build(Key key) {
         LOG.info("building the pipeline for options {} with {} thread(s) per image", key.args(), key.taskCores());
-        PipelineOptions options = key.args().parse(ExecutorPipelines::shippedFile);
-        return options.build(key.taskCores(), key.taskCores());
+        PipelineArgs.Parsed options = key.args().parse(ExecutorPipelines::shippedFile);
+        options.objects().discovery(); // bad object options are refused before any model is opened
+        PipelineOptions.Built built = options.pipeline().build(key.taskCores(), key.taskCores());
+        return new PipelineOptions.Built(options.objects().apply(built.pipeline()), built.resources());
     }
 
     /** A file shipped with {@code spark-submit --files} (or {@code SparkContext.addFile}), found by its name. */

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
+import org.supercuts.examples.cli.ObjectOptions;
 import org.supercuts.examples.cli.PipelineOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,8 +20,9 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * The {@code segment} options of one job as the words the user typed, in a canonical order ({@code --name=value},
- * sorted): what the driver ships to the executors, which parse them back into a {@link PipelineOptions} with picocli,
- * so that the job builds exactly the pipeline {@code ./supercuts segment} builds for the same words. The canonical form
+ * sorted): what the driver ships to the executors, which parse them back into a {@link PipelineOptions} and an
+ * {@link ObjectOptions} with picocli, so that the job builds exactly the pipeline {@code ./supercuts segment} builds for
+ * the same words. The canonical form
  * is also stored in the table, so that a re-run with other options is noticed.
  *
  * <p>{@code --threads} is left out: in Spark, parallelism is the executors' cores, and a task's cores
@@ -38,16 +40,23 @@ final class PipelineArgs implements Serializable {
         this.words = List.copyOf(words);
     }
 
-    /** The options of the {@link PipelineOptions} mixin that {@code parsed} matched (defaults are not listed). */
+    /** The segment options and the object options, parsed. */
+    record Parsed(PipelineOptions pipeline, ObjectOptions objects) {
+    }
+
+    /**
+     * The options of the {@link PipelineOptions} and {@link ObjectOptions} mixins that {@code parsed} matched (defaults
+     * are not listed).
+     */
     static PipelineArgs matchedIn(ParseResult parsed) {
-        Set<String> pipelineOptions = new TreeSet<>();
+        Set<String> segmentOptions = new TreeSet<>();
         for (OptionSpec o : spec().options()) {
-            pipelineOptions.add(o.longestName());
+            segmentOptions.add(o.longestName());
         }
         List<String> words = new ArrayList<>();
         for (OptionSpec o : parsed.matchedOptions()) {
             String name = o.longestName();
-            if (!pipelineOptions.contains(name) || name.equals(THREADS)) {
+            if (!segmentOptions.contains(name) || name.equals(THREADS)) {
                 continue;
             }
             if (o.arity().max() == 0) {
@@ -69,7 +78,7 @@ final class PipelineArgs implements Serializable {
     }
 
     /** The options, parsed as {@code segment} parses them. */
-    PipelineOptions parse() {
+    Parsed parse() {
         return parse(UnaryOperator.identity());
     }
 
@@ -78,7 +87,7 @@ final class PipelineArgs implements Serializable {
      * whose file does not exist passed through {@code localFile}: on an executor, a model shipped with
      * {@code spark-submit --files} lies in the SparkFiles folder, not at the path the user named.
      */
-    PipelineOptions parse(UnaryOperator<Path> localFile) {
+    Parsed parse(UnaryOperator<Path> localFile) {
         Holder holder = new Holder();
         CommandLine cli = new CommandLine(holder).setCaseInsensitiveEnumValuesAllowed(true);
         cli.parseArgs(words.toArray(String[]::new));
@@ -87,7 +96,7 @@ final class PipelineArgs implements Serializable {
                 o.setValue(localFile.apply(o.getValue()));
             }
         }
-        return holder.options;
+        return new Parsed(holder.options, holder.objects);
     }
 
     List<String> words() {
@@ -123,5 +132,8 @@ final class PipelineArgs implements Serializable {
     static final class Holder {
         @Mixin
         PipelineOptions options;
+
+        @Mixin
+        ObjectOptions objects;
     }
 }

@@ -116,13 +116,21 @@ final class SegmentPartition implements MapPartitionsFunction<Row, Row> {
         return SegmentRows.segmented(path, s, timings, prefix, options);
     }
 
-    /** The pictures of segment's default output set (--pictures all), keyed by the suffix of their file names. */
+    /**
+     * The pictures of segment's default output set (--pictures all), keyed by the suffix of their file names: with
+     * objects also their 16-bit label maps ({@code objects}, {@code parts}) and the {@code objects-overlay}.
+     */
     static Map<String, BufferedImage> pictures(PlanarImage image, Segmentation s) {
         Map<String, BufferedImage> pictures = new LinkedHashMap<>();
         pictures.put("mask", Masks.toBufferedImage(s.mask(), image.width(), image.height()));
         pictures.put("soft", Masks.softToBufferedImage(s.softMask(), image.width(), image.height()));
         pictures.put("overlay", Pictures.overlay(image, s));
         pictures.put("levels", Pictures.levels(image, s.levels()));
+        if (s.hasObjects()) {
+            pictures.put("objects", s.objectSet().objectLabels().toBufferedImage());
+            pictures.put("parts", s.objectSet().partLabels().toBufferedImage());
+            pictures.put("objects-overlay", Pictures.objects(image, s.objectSet()));
+        }
         return pictures;
     }
 

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.supercuts.examples.cli.ObjectOptions;
 import org.supercuts.examples.cli.PipelineOptions;
 import org.supercuts.examples.cli.SuperCutsCli;
 import picocli.CommandLine;
@@ -19,8 +20,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ./supercuts spark --images DIR --out TABLE [--master local[N]] [--png DIR] [segment options]}: the segmentation
- * job on Apache Spark (docs/spark.md). It takes the {@code segment} command's options ({@link PipelineOptions}) and builds
- * the same pipeline, so its masks are those of {@code ./supercuts segment} for the same images and options.
+ * job on Apache Spark (docs/spark.md). It takes the {@code segment} command's options ({@link PipelineOptions},
+ * {@link ObjectOptions}) and builds the same pipeline, so its masks and objects are those of {@code ./supercuts segment}
+ * for the same images and options.
  *
  * <p>Exit codes: 0 when the job ran to the end, even if some images failed (their rows hold the error); 2 for bad
  * options or folders; any other failure of Spark ends the program with Spark's error.
@@ -29,7 +31,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "spark", mixinStandardHelpOptions = true, versionProvider = SuperCutsCli.Version.class, sortOptions = false,
         description = {"Segment a folder of images on Apache Spark: one Parquet row per image (COCO-RLE mask, box, segment counts,"
-                + " timings, provenance, error), optionally the pictures of 'segment'. A re-run skips the images already in the table.",
+                + " with --objects the objects, timings, provenance, error), optionally the pictures of 'segment'. A re-run skips the images already in the table.",
                 "Takes the options of 'segment'; --threads is ignored (parallelism is the executors' cores, and a task's cores,"
                         + " spark.task.cpus, are the threads of one image)."})
 public final class SparkSegmentCommand implements Callable<Integer> {
@@ -50,11 +52,9 @@ public final class SparkSegmentCommand implements Callable<Integer> {
     String glob = DEFAULT_GLOB;
 
     @Option(names = "--png", paramLabel = "DIR",
-            description = "Also write segment's pictures (PREFIX-mask.png, -soft, -overlay, -levels) here, mirroring the input tree.")
+            description = "Also write segment's pictures (PREFIX-mask.png, -soft, -overlay, -levels; with --objects also -objects,"
+                    + " -parts, -objects-overlay) here, mirroring the input tree.")
     String png;
-
-    @Option(names = "--objects", description = "Fill the objects column (needs Segmentation.objects(), not in this version).")
-    boolean objects;
 
     @Option(names = "--commit-every", paramLabel = "N",
             description = "Images per appended chunk: a run that dies loses at most one chunk (default: ${DEFAULT-VALUE}).")
@@ -68,6 +68,9 @@ public final class SparkSegmentCommand implements Callable<Integer> {
 
     @Mixin
     PipelineOptions pipelineOptions;
+
+    @Mixin
+    ObjectOptions objectOptions;
 
     @Spec
     CommandSpec spec;
@@ -97,10 +100,6 @@ public final class SparkSegmentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (objects) {
-            throw new IllegalArgumentException("--objects needs Segmentation.objects() (issue 12: several objects per image),"
-                    + " which this version of the library does not have yet; the objects column stays null");
-        }
         if (commitEvery < 1) {
             throw new IllegalArgumentException("--commit-every must be >= 1, got " + commitEvery);
         }

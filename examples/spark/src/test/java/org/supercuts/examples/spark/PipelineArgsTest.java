@@ -24,16 +24,21 @@ class PipelineArgsTest {
         assertThat(b).isEqualTo(a);
         assertThat(b.canonical()).isEqualTo("--refine --selection=border --superpixels=300");
         assertThat(matched("--images", "in", "--out", "t").canonical()).isEmpty();
+        assertThat(matched("--images", "in", "--out", "t", "--max-parts", "2", "--objects").words())
+                .containsExactly("--max-parts=2", "--objects");
     }
 
     @Test
     void parsesBackIntoTheSameOptions() {
         PipelineArgs a = matched("--images", "in", "--out", "t", "--superpixels", "300", "--compactness", "12.5", "--levels", "2");
-        PipelineOptions parsed = a.parse();
+        PipelineOptions parsed = a.parse().pipeline();
         PipelineArgs again = PipelineArgs.matchedIn(new CommandLine(new PipelineArgs.Holder())
                 .parseArgs(a.words().toArray(String[]::new)));
         assertThat(again).isEqualTo(a);
         assertThat(parsed.threads()).isPositive();
+        PipelineArgs.Parsed objects = PipelineArgs.of("--min-objectness=0.4").parse();
+        assertThat(objects.objects().enabled()).isTrue();
+        assertThat(objects.objects().discovery().describe()).contains("minScore=0.4");
         assertThatThrownBy(() -> PipelineArgs.of("--superpixels=many").parse()).isInstanceOf(CommandLine.ParameterException.class)
                 .hasMessageContaining("many");
     }

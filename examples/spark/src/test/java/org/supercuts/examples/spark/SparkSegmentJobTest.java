@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,8 @@ import javax.imageio.ImageIO;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -35,7 +38,8 @@ import org.supercuts.testing.SharedData;
  * the same files with the same options.
  */
 class SparkSegmentJobTest {
-    private static final String[] PICTURES = {"mask", "soft", "overlay", "levels"};
+    private static final List<String> PICTURES = List.of("mask", "soft", "overlay", "levels");
+    private static final List<String> OBJECT_PICTURES = List.of("objects", "parts", "objects-overlay");
     private static SparkSession spark;
 
     @TempDir
@@ -151,9 +155,11 @@ class SparkSegmentJobTest {
             cli.get("levels").forEach(n -> levels.add(n.asInt()));
             assertThat(row.<Integer>getList(row.fieldIndex("levels"))).isEqualTo(levels);
             Row box = row.getAs("box");
-            assertThat(List.of(box.getInt(0), box.getInt(1), box.getInt(2), box.getInt(3)))
-                    .isEqualTo(List.of(cli.get("box").get(0).asInt(), cli.get("box").get(1).asInt(), cli.get("box").get(2).asInt(),
-                            cli.get("box").get(3).asInt()));
+            if (cli.get("box").isNull()) {
+                assertThat(box).as("box of %s, which has an empty mask", image).isNull();
+            } else {
+                assertThat(boxAsJson(json, box)).isEqualTo(cli.get("box"));
+            }
             Row mask = row.getAs("mask");
             assertThat(mask.<Integer>getList(0)).containsExactly(h, w);
             byte[] fromTable = CocoRle.fromCompressed(h, w, mask.getString(1)).decode();
@@ -161,7 +167,12 @@ class SparkSegmentJobTest {
                     + "-mask.png")));
             String relative = in.relativize(image).toString();
             Path prefix = pictures.resolve(relative.substring(0, relative.lastIndexOf('.')));
-            for (String picture : PICTURES) {
+            List<String> expected = new ArrayList<>(PICTURES);
+            if (cli.has("objects")) {
+                expected.addAll(OBJECT_PICTURES);
+            }
+            for (String picture : expected) {
+                assertThat(cliOut.resolve(stem + "-" + picture + ".png")).exists();
                 Path ours = Path.of(prefix + "-" + picture + ".png");
                 assertThat(Files.readAllBytes(ours)).as("%s byte for byte", ours)
                         .isEqualTo(Files.readAllBytes(cliOut.resolve(stem + "-" + picture + ".png")));
@@ -169,8 +180,72 @@ class SparkSegmentJobTest {
             assertThat(row.<String>getAs("png")).endsWith(prefix.toString());
             assertThat(row.<scala.collection.Map<String, Double>>getAs("timings_ms").contains("decode")).isTrue();
             assertThat(row.<Row>getAs("provenance").<String>getAs("version")).isEqualTo(cli.get("provenance").get("version").asText());
-            assertThat(row.<Object>getAs("objects")).isNull();
+            if (cli.has("objects")) {
+                assertThat(objectsAsJson(row.getList(row.fieldIndex("objects")))).as("objects of %s", image)
+                        .isEqualTo(cli.get("objects"));
+                assertThat(row.<String>getAs("objects_reason")).isEqualTo(cli.get("objects_reason").asText());
+            } else {
+                assertThat(row.<Object>getAs("objects")).isNull();
+                assertThat(row.<Object>getAs("objects_reason")).isNull();
+            }
         }
+    }
+
+    /** The objects column as segment's JSON spells it: boxes as [x0, y0, x1, y1], the mask under "rle". */
+    private static JsonNode objectsAsJson(List<Row> objects) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ArrayNode out = json.createArrayNode();
+        for (Row o : objects) {
+            ObjectNode n = out.addObject();
+            n.put("id", o.<Integer>getAs("id"));
+            n.put("score", o.<Double>getAs("score"));
+            n.set("box", boxAsJson(json, o.getAs("box")));
+            n.put("area", o.<Long>getAs("area"));
+            ArrayNode parts = n.putArray("parts");
+            for (Row p : o.<Row>getList(o.fieldIndex("parts"))) {
+                ObjectNode pn = parts.addObject();
+                pn.put("id", p.<Integer>getAs("id"));
+                pn.put("area", p.<Long>getAs("area"));
+                pn.set("box", boxAsJson(json, p.getAs("box")));
+            }
+            Row rle = o.getAs("rle");
+            ObjectNode r = n.putObject("rle");
+            ArrayNode size = r.putArray("size");
+            rle.<Integer>getList(0).forEach(size::add);
+            r.put("counts", rle.getString(1));
+        }
+        return json.readTree(json.writeValueAsString(out)); // numbers as the parser types them (int, not long)
+    }
+
+    private static ArrayNode boxAsJson(ObjectMapper json, Row box) {
+        return json.createArrayNode().add(box.getInt(0)).add(box.getInt(1)).add(box.getInt(2)).add(box.getInt(3));
+    }
+
+    @Test
+    void objectsAndTheirPicturesAreTheCliSAndAnImageWithoutObjectsSaysWhy() throws IOException {
+        Path in = dir.resolve("in");
+        List<Path> images = new ArrayList<>(writeImages(in).subList(0, 3));
+        Files.delete(in.resolve("sub/deeper/d.jpg"));
+        Files.delete(in.resolve("odd [1] {x}.png"));
+        Path flat = in.resolve("flat.png");
+        BufferedImage grey = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+        int[] pixels = new int[64 * 48];
+        Arrays.fill(pixels, 0x808080);
+        grey.setRGB(0, 0, 64, 48, pixels, 0, 64);
+        ImageIO.write(grey, "png", flat.toFile());
+        images.add(flat);
+        Path table = dir.resolve("table");
+        Path pictures = dir.resolve("png");
+        Run r = job("--images", in.toString(), "--out", table.toString(), "--png", pictures.toString(), "--superpixels", "60",
+                "--objects");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("4 image(s) listed, 0 already in the table (skipped), 4 segmented, 0 failed");
+        Map<String, Row> rows = rowsByFileName(table);
+        assertThat(rows.get("flat.png").<String>getAs("options")).isEqualTo("--objects --superpixels=60");
+        assertThat(rows.get("flat.png").getList(rows.get("flat.png").fieldIndex("objects"))).isEmpty();
+        assertThat(rows.get("flat.png").<String>getAs("objects_reason")).isNotBlank();
+        assertThat(rows.get("a.png").getList(rows.get("a.png").fieldIndex("objects"))).as("the ellipse of a.png").isNotEmpty();
+        assertSameAsTheCli(images, in, table, pictures, "--superpixels", "60", "--objects");
     }
 
     @Test
@@ -221,9 +296,9 @@ class SparkSegmentJobTest {
         Path in = dir.resolve("in");
         writeImage(in.resolve("one.png"), 64, 48, 4);
         Path table = dir.resolve("table").toAbsolutePath();
-        Run objects = job("--images", in.toString(), "--out", table.toString(), "--objects");
+        Run objects = job("--images", in.toString(), "--out", table.toString(), "--max-objects", "0");
         assertThat(objects.exit()).isEqualTo(SuperCutsCli.EXIT_BAD_INPUT);
-        assertThat(objects.err()).contains("--objects").contains("issue 12");
+        assertThat(objects.err()).contains("--max-objects must be >= 1, got 0");
         Run missing = job("--images", dir.resolve("nowhere").toString(), "--out", table.toString());
         assertThat(missing.exit()).isEqualTo(SuperCutsCli.EXIT_BAD_INPUT);
         assertThat(missing.err()).contains("--images").contains("nowhere").contains("does not exist");
