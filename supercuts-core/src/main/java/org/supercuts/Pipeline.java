@@ -24,6 +24,7 @@ import org.supercuts.image.LabelMap;
 import org.supercuts.image.Masks;
 import org.supercuts.image.PlanarImage;
 import org.supercuts.linalg.AffinityMatrix;
+import org.supercuts.refine.GuidedFilter;
 import org.supercuts.objects.ObjectDiscovery;
 import org.supercuts.objects.ObjectSet;
 import org.supercuts.refine.MaskRefiner;
@@ -46,6 +47,16 @@ import org.supercuts.superpixel.Superpixelizer;
 public final class Pipeline {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
     private static final String VERSION = readVersion();
+    /**
+     * Default working resolution: images with more pixels are segmented at 1/f of their size (the smallest integer f that
+     * brings them to at most this many pixels) and their masks upsampled to full resolution. 2^20 pixels (1024 x 1024)
+     * keep every image of the benchmarks (ECSSD about 400 x 300, PASCAL-S about 500 x 375, BSDS500 481 x 321) at full
+     * resolution, and give the default 400 superpixels about 2600 pixels each; above it the cost grows with the pixel
+     * count while the partition, set by the superpixel count, gets no finer (docs/PERFORMANCE.md, "Working resolution").
+     */
+    public static final int DEFAULT_WORKING_PIXELS = 1 << 20;
+    /** Guided-upsampling radius per unit of the working factor (radius 2f at factor f). */
+    static final int UPSAMPLING_RADIUS_PER_FACTOR = 2;
 
     private final Superpixelizer superpixels;
     private final FeatureExtractor features;
@@ -60,6 +71,7 @@ public final class Pipeline {
     private final double threshold;
     private final long seed;
     private final String device;
+    private final int workingPixels;
     private final boolean keepIntermediates;
     /** Builds {@link Segmentation#hierarchy()} on demand; null = none. */
     private final HierarchyBuilder hierarchyBuilder;
@@ -81,6 +93,7 @@ public final class Pipeline {
         this.threshold = b.threshold;
         this.seed = b.seed;
         this.device = b.device;
+        this.workingPixels = b.workingPixels;
         this.discovery = b.discovery;
     }
 
@@ -104,6 +117,7 @@ public final class Pipeline {
         b.threshold = threshold;
         b.seed = seed;
         b.device = device;
+        b.workingPixels = workingPixels;
         b.keepIntermediates = keepIntermediates;
         b.hierarchyBuilder = hierarchyBuilder;
         b.discovery = discovery;
@@ -111,13 +125,75 @@ public final class Pipeline {
     }
 
     /**
-     * Segments one image.
+     * Segments one image. An image above the {@linkplain Builder#workingResolution working resolution} is reduced by area
+     * averaging by the smallest integer factor f that brings it within, segmented there, and its soft map is brought back
+     * to full resolution by guided upsampling (bilinear, then a guided filter of radius 2f with the image's luminance as
+     * the guide, as "Two Tricks to Improve Unsupervised Segmentation Learning" refines coarse masks); the mask and the box
+     * come from that full-resolution map. Images within the working resolution are segmented as they are.
      *
      * @throws IllegalArgumentException when the image yields fewer than 2 superpixels (the spectral stage needs a graph of
      *                                  at least 2 nodes), naming the image size and the superpixel count
      */
     public Segmentation segment(PlanarImage image) {
         Objects.requireNonNull(image, "image");
+        int factor = workingFactor(image.width(), image.height(), workingPixels);
+        if (factor == 1) {
+            return segmentAsIs(image, 1, image.width(), image.height());
+        }
+        long t0 = System.nanoTime();
+        PlanarImage working = image.downsample(factor);
+        long t1 = System.nanoTime();
+        Segmentation low = segmentAsIs(working, factor, image.width(), image.height());
+        long t2 = System.nanoTime();
+        float[] soft = GuidedFilter.upsample(image, low.softMask(), working.width(), working.height(),
+                UPSAMPLING_RADIUS_PER_FACTOR * factor, GuidedFilter.DEFAULT_EPS);
+        byte[] mask = Masks.threshold(soft, threshold);
+        BoundingBox box = Masks.largestComponentBox(mask, image.width(), image.height()).orElse(null);
+        long t3 = System.nanoTime();
+        Map<String, Double> timings = new LinkedHashMap<>();
+        timings.put("downsample", (t1 - t0) / 1e6);
+        low.timingsMillis().forEach((k, v) -> {
+            if (!k.equals("total")) {
+                timings.put(k, v);
+            }
+        });
+        timings.put("upsample", (t3 - t2) / 1e6);
+        timings.put("total", (t3 - t0) / 1e6);
+        boolean kept = low.hasIntermediates();
+        return new Segmentation(low.superpixels(), low.regionGraph(), kept ? low.features() : null, kept ? low.affinity() : null,
+                kept ? low.partition() : null,
+                low.regionForeground(), soft, mask, box, low.levels(), timings, provenance(), low.tree(), low.notes(),
+                hierarchyBuilder == null ? null : low::hierarchy, low.hasObjects() ? low.objectSet() : null,
+                image.width(), image.height(), factor, working);
+    }
+
+    /**
+     * The working factor for a {@code width x height} image: the smallest integer f >= 1 with
+     * {@code ceil(width / f) * ceil(height / f) <= maxPixels}.
+     */
+    public static int workingFactor(int width, int height, long maxPixels) {
+        if (width < 1 || height < 1 || maxPixels < 1) {
+            throw new IllegalArgumentException("width, height and maxPixels must be >= 1, got " + width + ", " + height + ", "
+                    + maxPixels);
+        }
+        int f = Math.max(1, (int) Math.floor(Math.sqrt((double) width * height / maxPixels)));
+        while ((long) ((width + f - 1) / f) * ((height + f - 1) / f) > maxPixels) {
+            f++;
+        }
+        return f;
+    }
+
+    /** The maximum pixel count segmented as it is (see {@link Builder#workingResolution}). */
+    public int workingPixels() {
+        return workingPixels;
+    }
+
+    /**
+     * Segments {@code image} as it is; {@code factor} > 1 says it is a reduction of a {@code fullWidth x fullHeight}
+     * image, so the objects are drawn on the superpixels enlarged to full resolution (their masks, boxes and areas are in
+     * the caller's pixels, like the mask's).
+     */
+    private Segmentation segmentAsIs(PlanarImage image, int factor, int fullWidth, int fullHeight) {
         Map<String, Double> timings = new LinkedHashMap<>();
         long t0 = System.nanoTime();
         long t = t0;
@@ -179,7 +255,8 @@ public final class Pipeline {
         t = lap(timings, "outputs", t);
         ObjectSet objects = null;
         if (discovery != null) {
-            objects = discovery.discover(new ObjectDiscovery.Input(sp, graph, w, partition, regionFg));
+            LabelMap objectPixels = factor == 1 ? sp : sp.upsample(factor, fullWidth, fullHeight);
+            objects = discovery.discover(new ObjectDiscovery.Input(objectPixels, graph, w, partition, regionFg));
             t = lap(timings, "objects", t);
         }
         timings.put("total", (t - t0) / 1e6);
@@ -230,6 +307,7 @@ public final class Pipeline {
             }
         }
         stages.put("levels", Integer.toString(levels));
+        stages.put("working_resolution", "max " + workingPixels + " px");
         if (hierarchyBuilder != null) {
             stages.put("hierarchy", hierarchyBuilder.describe());
         }
@@ -355,11 +433,22 @@ public final class Pipeline {
         private double threshold = 0.5;
         private long seed = 0;
         private String device = "cpu";
+        private int workingPixels = DEFAULT_WORKING_PIXELS;
         private boolean keepIntermediates = true;
         private HierarchyBuilder hierarchyBuilder;
         private ObjectDiscovery discovery;
 
         private Builder() {
+        }
+
+        /**
+         * The largest image, in pixels, segmented as it is ({@link #DEFAULT_WORKING_PIXELS} by default); larger images are
+         * segmented at a reduced working resolution and their masks upsampled (see {@link Pipeline#segment}).
+         * {@link Integer#MAX_VALUE} segments every image at full resolution.
+         */
+        public Builder workingResolution(int maxPixels) {
+            this.workingPixels = maxPixels;
+            return this;
         }
 
         /**
@@ -488,6 +577,10 @@ public final class Pipeline {
             require(selector, "selection");
             if (levels < 1) {
                 throw new IllegalArgumentException("levels must be >= 1, got " + levels);
+            }
+            if (workingPixels < 64) {
+                throw new IllegalArgumentException("workingResolution must be >= 64 pixels (Integer.MAX_VALUE = full"
+                        + " resolution), got " + workingPixels);
             }
             if (!(threshold > 0 && threshold < 1)) {
                 throw new IllegalArgumentException("threshold must be in (0, 1), got " + threshold);

@@ -11,6 +11,7 @@ import org.supercuts.graph.RegionGraph;
 import org.supercuts.hierarchy.Hierarchy;
 import org.supercuts.image.BoundingBox;
 import org.supercuts.image.LabelMap;
+import org.supercuts.image.PlanarImage;
 import org.supercuts.linalg.AffinityMatrix;
 import org.supercuts.objects.DiscoveredObject;
 import org.supercuts.objects.ObjectSet;
@@ -25,6 +26,10 @@ import org.supercuts.spectral.SpectralPartition;
  * per-image intermediates (the affinity matrix, the region features and the eigenvectors): {@link #affinity()},
  * {@link #features()} and {@link #partition()} then throw, everything else (masks, box, superpixels, region graph, levels,
  * {@link #withSegments}) is there as usual.
+ *
+ * <p>Images above the pipeline's working resolution are segmented at 1/{@link #workingFactor()} of their size in each
+ * axis: the superpixels, the graph, the partition and the hierarchy levels are at that working resolution, while the
+ * soft map, the mask and the box are at the image's full resolution ({@link #width()} x {@link #height()}).
  *
  * <p>Thread safety: immutable; array accessors return copies.
  */
@@ -47,6 +52,10 @@ public final class Segmentation {
     private final PartitionTree tree;
     private final ObjectSet objects;
     private final List<String> notes;
+    private final int width;
+    private final int height;
+    private final int workingFactor;
+    private final PlanarImage workingImage;
 
     /**
      * A partition of the image taken from the normalized-cut hierarchy, with the segment count that was asked for.
@@ -78,8 +87,20 @@ public final class Segmentation {
             byte[] mask, BoundingBox box, List<LabelMap> levels, Map<String, Double> timings, Provenance provenance,
             PartitionTree tree, List<String> notes, java.util.function.Supplier<Hierarchy> hierarchyBuilder,
             ObjectSet objects) {
+        this(superpixels, graph, features, affinity, partition, regionForeground, soft, mask, box, levels, timings, provenance,
+                tree, notes, hierarchyBuilder, objects, superpixels.width(), superpixels.height(), 1, null);
+    }
+
+    Segmentation(LabelMap superpixels, RegionGraph graph, RegionFeatures features, AffinityMatrix affinity, SpectralPartition partition, double[] regionForeground, float[] soft,
+            byte[] mask, BoundingBox box, List<LabelMap> levels, Map<String, Double> timings, Provenance provenance,
+            PartitionTree tree, List<String> notes, java.util.function.Supplier<Hierarchy> hierarchyBuilder,
+            ObjectSet objects, int width, int height, int workingFactor, PlanarImage workingImage) {
         this.hierarchyBuilder = hierarchyBuilder;
         this.objects = objects;
+        this.width = width;
+        this.height = height;
+        this.workingFactor = workingFactor;
+        this.workingImage = workingImage;
         this.superpixels = superpixels;
         this.graph = graph;
         this.features = features;
@@ -96,17 +117,33 @@ public final class Segmentation {
         this.provenance = provenance;
     }
 
-    /** Image width in pixels. */
+    /** Image width in pixels: the width of the soft map and of the mask. */
     public int width() {
-        return superpixels.width();
+        return width;
     }
 
-    /** Image height in pixels. */
+    /** Image height in pixels: the height of the soft map and of the mask. */
     public int height() {
-        return superpixels.height();
+        return height;
     }
 
-    /** The superpixels the graph was built on. */
+    /**
+     * The factor by which the image was reduced for segmentation (1: segmented at full resolution): the superpixels and
+     * levels are ceil(width / factor) x ceil(height / factor).
+     */
+    public int workingFactor() {
+        return workingFactor;
+    }
+
+    /**
+     * The reduced image the stages ran on, present only when the image was above the working resolution (pictures of the
+     * superpixels and levels are drawn on it).
+     */
+    public Optional<PlanarImage> workingImage() {
+        return Optional.ofNullable(workingImage);
+    }
+
+    /** The superpixels the graph was built on, at the working resolution (see {@link #workingFactor()}). */
     public LabelMap superpixels() {
         return superpixels;
     }
@@ -149,6 +186,11 @@ public final class Segmentation {
         return affinity != null;
     }
 
+    /** The partition tree (kept even without the intermediates), for the pipeline's upsampled results. */
+    PartitionTree tree() {
+        return tree;
+    }
+
     private static <T> T kept(T value, String what) {
         if (value == null) {
             throw new IllegalStateException("the " + what + " was dropped: the pipeline was built with"
@@ -183,7 +225,7 @@ public final class Segmentation {
     }
 
     /**
-     * Hierarchy levels from coarse to fine, each a labelling of the image: {@link Pipeline#levelCount()} of them, or fewer
+     * Hierarchy levels from coarse to fine, each a labelling of the image at the working resolution: {@link Pipeline#levelCount()} of them, or fewer
      * when the hierarchy has fewer distinct partitions (then {@link #notes()} says so).
      */
     public List<LabelMap> levels() {

@@ -43,19 +43,13 @@ public final class Cielab {
     }
 
     /**
-     * Converts a whole image into three planes {L, a, b}.
+     * The image's three planes {L, a, b} through {@link FastCielab}: those of {@link PlanarImage#cielab()}, computed once
+     * per image and shared, so they must not be modified.
      *
      * @param image grey or RGB, sRGB-encoded in [0, 1]
-     * @return three new planes holding L*, a*, b* (not in [0, 1]), through {@link FastCielab}
+     * @return three read-only planes holding L*, a*, b* (not in [0, 1])
      */
     public static float[][] planes(PlanarImage image) {
-        PlanarImage rgb = image.toRgb();
-        int n = rgb.pixelCount();
-        float[] l = new float[n];
-        float[] a = new float[n];
-        float[] b = new float[n];
-        // The table-based conversion (max error 4.3e-5 against fromSrgb) is several times faster than pow/cbrt per pixel.
-        FastCielab.convert(rgb.plane(0), rgb.plane(1), rgb.plane(2), l, a, b, 0, n);
-        return new float[][] {l, a, b};
+        return image.cielab();
     }
 }

@@ -76,6 +76,8 @@ public final class ImageDecoder {
         BufferedImage image;
         String format;
         boolean partial = false;
+        int storedWidth = -1;
+        int storedHeight = -1;
         try (ImageInputStream in = ImageIO.createImageInputStream(path.toFile())) {
             if (in == null) {
                 throw new ImageReadException(path, "cannot be opened for decoding");
@@ -98,14 +100,18 @@ public final class ImageDecoder {
                 });
                 BufferedImage destination = null;
                 try {
-                    if (options.allowPartial()) {
-                        destination = destinationFor(reader);
-                        ImageReadParam param = reader.getDefaultReadParam();
-                        param.setDestination(destination);
-                        image = reader.read(0, param);
-                    } else {
-                        image = reader.read(0);
+                    int f = options.subsampling();
+                    ImageReadParam param = reader.getDefaultReadParam();
+                    if (f > 1) {
+                        param.setSourceSubsampling(f, f, 0, 0);
+                        storedWidth = reader.getWidth(0);
+                        storedHeight = reader.getHeight(0);
                     }
+                    if (options.allowPartial()) {
+                        destination = destinationFor(reader, f);
+                        param.setDestination(destination);
+                    }
+                    image = reader.read(0, param);
                 } catch (IOException | RuntimeException e) {
                     if (destination == null) {
                         throw corrupt(path, format, dataProblems, e);
@@ -136,7 +142,14 @@ public final class ImageDecoder {
         PlanarImage planar = toPlanar(image, path, notes);
         ExifOrientation orientation = orientation(path, format, notes);
         PlanarImage upright = options.applyOrientation() ? orientation.apply(planar) : planar;
-        return new DecodedImage(upright, path, format, image.getWidth(), image.getHeight(), orientation,
+        if (storedWidth < 0) {
+            storedWidth = image.getWidth();
+            storedHeight = image.getHeight();
+        } else {
+            notes.add("decoded subsampled: every " + options.subsampling() + "th pixel of every " + options.subsampling()
+                    + "th row, " + image.getWidth() + "x" + image.getHeight());
+        }
+        return new DecodedImage(upright, path, format, storedWidth, storedHeight, orientation,
                 options.applyOrientation() && orientation != ExifOrientation.NORMAL, alpha, partial, notes);
     }
 
@@ -315,10 +328,11 @@ public final class ImageDecoder {
         return false;
     }
 
-    private static BufferedImage destinationFor(ImageReader reader) throws IOException {
+    private static BufferedImage destinationFor(ImageReader reader, int subsampling) throws IOException {
         Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
         ImageTypeSpecifier type = types.next();
-        return type.createBufferedImage(reader.getWidth(0), reader.getHeight(0));
+        return type.createBufferedImage((reader.getWidth(0) + subsampling - 1) / subsampling,
+                (reader.getHeight(0) + subsampling - 1) / subsampling);
     }
 
     private static ImageReadException corrupt(Path path, String format, List<String> problems, Exception e) {

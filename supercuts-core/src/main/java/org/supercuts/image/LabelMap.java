@@ -84,6 +84,33 @@ public final class LabelMap {
         return new LabelMap(width, height, next, out);
     }
 
+    /**
+     * This labelling enlarged to {@code width x height} by pixel replication: pixel (x, y) gets the label of (x / factor,
+     * y / factor), the inverse of an area reduction by {@code factor} whose output was ceil(width / factor) x ceil(height
+     * / factor) (this map's size). Labels and count are unchanged.
+     *
+     * @throws IllegalArgumentException when the sizes do not fit that rule
+     */
+    public LabelMap upsample(int factor, int width, int height) {
+        if (factor < 1 || (width + factor - 1) / factor != this.width || (height + factor - 1) / factor != this.height) {
+            throw new IllegalArgumentException("cannot enlarge a " + this.width + "x" + this.height + " labelling by factor "
+                    + factor + " to " + width + "x" + height + "; the target must be factor times the size (the last row"
+                    + " and column may be cut)");
+        }
+        if (factor == 1) {
+            return this;
+        }
+        int[] out = new int[Math.multiplyExact(width, height)];
+        for (int y = 0; y < height; y++) {
+            int src = (y / factor) * this.width;
+            int row = y * width;
+            for (int x = 0; x < width; x++) {
+                out[row + x] = labels[src + x / factor];
+            }
+        }
+        return new LabelMap(width, height, count, out);
+    }
+
     /** Maps each region of this labelling to a group: pixel p gets {@code groupOfRegion[label(p)]}, then compacts. */
     public LabelMap mapRegions(int[] groupOfRegion) {
         Objects.requireNonNull(groupOfRegion, "groupOfRegion");

@@ -30,6 +30,8 @@ public final class PlanarImage {
     private final int width;
     private final int height;
     private final float[][] planes;
+    /** CIELAB planes computed on first use and shared by every stage that reads them (see {@link #cielab()}). */
+    private volatile float[][] cielab;
 
     private PlanarImage(int width, int height, float[][] planes) {
         this.width = width;
@@ -119,6 +121,10 @@ public final class PlanarImage {
         float[] r = new float[w * h];
         float[] g = new float[w * h];
         float[] b = new float[w * h];
+        if (interleavedSrgbBytes(image)) {
+            copyInterleavedBytes(raster, w, h, r, g, b);
+            return new PlanarImage(w, h, new float[][] {r, g, b});
+        }
         int[] argb = new int[w];
         for (int y = 0; y < h; y++) {
             image.getRGB(0, y, w, 1, argb, 0, w);
@@ -131,6 +137,39 @@ public final class PlanarImage {
             }
         }
         return new PlanarImage(w, h, new float[][] {r, g, b});
+    }
+
+    /**
+     * Whether the image is 8-bit sRGB with three interleaved byte samples per pixel in one array (what the JPEG readers
+     * return), so that its samples can be read from the array: the same values {@code getRGB} gives, without its
+     * per-pixel colour-model calls (a fifth of the time of a 24 MP photo's run went there).
+     */
+    private static boolean interleavedSrgbBytes(BufferedImage image) {
+        Raster raster = image.getRaster();
+        return image.getColorModel() instanceof java.awt.image.ComponentColorModel cm && cm.getColorSpace().isCS_sRGB()
+                && cm.getNumComponents() == 3 && !cm.hasAlpha() && cm.getComponentSize(0) == 8 && cm.getComponentSize(1) == 8
+                && cm.getComponentSize(2) == 8 && raster.getNumBands() == 3
+                && raster.getSampleModel() instanceof java.awt.image.PixelInterleavedSampleModel
+                && raster.getDataBuffer() instanceof java.awt.image.DataBufferByte bytes && bytes.getNumBanks() == 1;
+    }
+
+    private static void copyInterleavedBytes(Raster raster, int w, int h, float[] r, float[] g, float[] b) {
+        java.awt.image.PixelInterleavedSampleModel sm = (java.awt.image.PixelInterleavedSampleModel) raster.getSampleModel();
+        java.awt.image.DataBufferByte buffer = (java.awt.image.DataBufferByte) raster.getDataBuffer();
+        byte[] data = buffer.getData();
+        int[] band = sm.getBandOffsets();
+        int stride = sm.getPixelStride();
+        int scan = sm.getScanlineStride();
+        int origin = buffer.getOffset() - raster.getSampleModelTranslateY() * scan - raster.getSampleModelTranslateX() * stride;
+        for (int y = 0; y < h; y++) {
+            int p = origin + y * scan;
+            int i = y * w;
+            for (int x = 0; x < w; x++, p += stride, i++) {
+                r[i] = (data[p + band[0]] & 0xff) / 255f;
+                g[i] = (data[p + band[1]] & 0xff) / 255f;
+                b[i] = (data[p + band[2]] & 0xff) / 255f;
+            }
+        }
     }
 
     /**
@@ -212,6 +251,69 @@ public final class PlanarImage {
     /** Sample of channel {@code c} at (x, y). */
     public float get(int c, int x, int y) {
         return planes[c][y * width + x];
+    }
+
+    /**
+     * The image in CIE L*a*b* (D65) through {@link FastCielab}: three planes {L*, a*, b*}, computed on the first call and
+     * shared by later calls (superpixels and the region graph both read them, so one image is converted once). The planes
+     * are read-only: do not modify them. Two threads calling this at once may both convert; either result is the same.
+     */
+    public float[][] cielab() {
+        float[][] lab = cielab;
+        if (lab == null) {
+            PlanarImage rgb = toRgb();
+            int n = pixelCount();
+            lab = new float[][] {new float[n], new float[n], new float[n]};
+            FastCielab.convert(rgb.plane(0), rgb.plane(1), rgb.plane(2), lab[0], lab[1], lab[2], 0, n);
+            cielab = lab;
+        }
+        return lab;
+    }
+
+    /**
+     * This image reduced by an integer {@code factor} in each axis by area averaging: output pixel (x, y) is the mean of
+     * the input pixels in [x f, (x + 1) f) x [y f, (y + 1) f), clipped at the right and bottom borders, so the result is
+     * ceil(width / f) x ceil(height / f). Factor 1 returns this image.
+     *
+     * @throws IllegalArgumentException when {@code factor < 1}
+     */
+    public PlanarImage downsample(int factor) {
+        if (factor < 1) {
+            throw new IllegalArgumentException("factor must be >= 1, got " + factor);
+        }
+        if (factor == 1) {
+            return this;
+        }
+        int w = (width + factor - 1) / factor;
+        int h = (height + factor - 1) / factor;
+        float[][] out = new float[planes.length][w * h];
+        double[] rowSum = new double[w];
+        for (int c = 0; c < planes.length; c++) {
+            float[] in = planes[c];
+            float[] o = out[c];
+            for (int y = 0; y < h; y++) {
+                java.util.Arrays.fill(rowSum, 0);
+                int y0 = y * factor;
+                int y1 = Math.min(height, y0 + factor);
+                for (int sy = y0; sy < y1; sy++) {
+                    int base = sy * width;
+                    for (int x = 0; x < w; x++) {
+                        int x0 = x * factor;
+                        int x1 = Math.min(width, x0 + factor);
+                        double s = 0;
+                        for (int sx = x0; sx < x1; sx++) {
+                            s += in[base + sx];
+                        }
+                        rowSum[x] += s;
+                    }
+                }
+                for (int x = 0; x < w; x++) {
+                    int cols = Math.min(width, (x + 1) * factor) - x * factor;
+                    o[y * w + x] = (float) (rowSum[x] / ((long) cols * (y1 - y0)));
+                }
+            }
+        }
+        return new PlanarImage(w, h, out);
     }
 
     /** This image with three channels: grey is replicated, colour returned as is. */

@@ -235,10 +235,10 @@ final class CandidateSelection {
             }
             List<ObjectPart> parts = new ArrayList<>();
             for (int p = 0; p < k; p++) {
-                parts.add(new ObjectPart(nextPart++, id, members[p], RegionSets.area(g, members[p]), RegionSets.box(g, members[p]),
+                parts.add(new ObjectPart(nextPart++, id, members[p], scene.outputArea(members[p]), scene.outputBox(members[p]),
                         scene.input.superpixels()));
             }
-            out.add(new DiscoveredObject(id, c.score(), regions, c.area(), RegionSets.box(g, regions), c.cues(), c.source(), parts,
+            out.add(new DiscoveredObject(id, c.score(), regions, scene.outputArea(regions), scene.outputBox(regions), c.cues(), c.source(), parts,
                     scene.input.superpixels()));
         }
         return out;

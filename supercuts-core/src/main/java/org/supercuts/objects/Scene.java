@@ -1,6 +1,8 @@
 package org.supercuts.objects;
 
 import org.supercuts.graph.RegionGraph;
+import org.supercuts.image.BoundingBox;
+import org.supercuts.image.LabelMap;
 import org.supercuts.linalg.AffinityOperator;
 
 /**
@@ -99,5 +101,73 @@ final class Scene {
             }
         }
         return org.supercuts.linalg.AffinityMatrix.wrap(n, out);
+    }
+
+    /** Per-region pixel counts and boxes of the output superpixel map, when it is larger than the graph's image; else null. */
+    private long[] outputSizes;
+    private int[][] outputBoxes;
+
+    /**
+     * The pixel count of a region set in the output superpixel map: the graph's count, unless the pipeline enlarged the
+     * superpixels to full resolution (an image segmented reduced), then counted there.
+     */
+    long outputArea(int[] regions) {
+        if (!enlarged()) {
+            return RegionSets.area(graph, regions);
+        }
+        long a = 0;
+        for (int r : regions) {
+            a += outputSizes[r];
+        }
+        return a;
+    }
+
+    /** The box of a region set in the output superpixel map's pixels (see {@link #outputArea}). */
+    BoundingBox outputBox(int[] regions) {
+        if (!enlarged()) {
+            return RegionSets.box(graph, regions);
+        }
+        int x0 = Integer.MAX_VALUE;
+        int y0 = Integer.MAX_VALUE;
+        int x1 = Integer.MIN_VALUE;
+        int y1 = Integer.MIN_VALUE;
+        for (int r : regions) {
+            int[] b = outputBoxes[r];
+            x0 = Math.min(x0, b[0]);
+            y0 = Math.min(y0, b[1]);
+            x1 = Math.max(x1, b[2]);
+            y1 = Math.max(y1, b[3]);
+        }
+        return new BoundingBox(x0, y0, x1, y1);
+    }
+
+    private boolean enlarged() {
+        LabelMap sp = input.superpixels();
+        if (sp.width() == graph.width() && sp.height() == graph.height()) {
+            return false;
+        }
+        if (outputSizes == null) {
+            int n = sp.count();
+            long[] sizes = new long[n];
+            int[][] boxes = new int[n][];
+            for (int r = 0; r < n; r++) {
+                boxes[r] = new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MIN_VALUE, Integer.MIN_VALUE};
+            }
+            int[] lbl = sp.backingArray();
+            int w = sp.width();
+            for (int i = 0; i < lbl.length; i++) {
+                int[] b = boxes[lbl[i]];
+                int x = i % w;
+                int y = i / w;
+                sizes[lbl[i]]++;
+                b[0] = Math.min(b[0], x);
+                b[1] = Math.min(b[1], y);
+                b[2] = Math.max(b[2], x + 1);
+                b[3] = Math.max(b[3], y + 1);
+            }
+            outputBoxes = boxes;
+            outputSizes = sizes;
+        }
+        return true;
     }
 }

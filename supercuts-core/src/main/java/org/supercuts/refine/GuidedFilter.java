@@ -17,8 +17,11 @@ import org.supercuts.image.PlanarImage;
  * RGB guide in the window and {@code U} the identity; {@code b_k = mean_k(p) - a_k . mean_k(I)}. Output
  * {@code q_i = mean_i(a) . I_i + mean_i(b)}.
  *
- * <p>Every window mean is a box filter computed from a summed-area table in double precision, so the cost is O(N) per image
- * whatever the radius (Sec. 3.5 of the paper).
+ * <p>Every window mean is a box filter of running sums (Sec. 3.5 of the paper: O(1) per pixel whatever the radius),
+ * streamed over rows: column sums in {@code double} slide down the image, horizontal sums run along each row, and the
+ * coefficients a, b of a row are computed as soon as its window means exist, all quantities of a row together. The
+ * images themselves stay {@code float}; besides the output the filter holds O(r * width) values, not whole-image
+ * intermediates.
  *
  * <p>As a refiner the default guide is the luminance estimate of "Two Tricks to Improve Unsupervised Segmentation Learning"
  * (the plain average of R, G and B in [0, 1]); {@link #colorGuide()} uses the three channels. {@link #refine} clamps the
@@ -177,76 +180,291 @@ public final class GuidedFilter implements MaskRefiner {
                         + ", expected width*height=" + n);
             }
         }
-        BoxMean box = new BoxMean(width, height, radius);
-        return guide.length == 1 ? filterGrey(guide[0], input, box, eps) : filterColor(guide, input, box, eps);
+        if (guide.length == 3) {
+            return filterColor(guide, input, width, height, radius, eps);
+        }
+        float[] g = guide[0];
+        return filterGrey((y, row) -> System.arraycopy(g, y * width, row, 0, width),
+                (y, row) -> System.arraycopy(input, y * width, row, 0, width), width, height, radius, eps);
     }
 
-    private static float[] filterGrey(float[] guide, float[] p, BoxMean box, double eps) {
-        int n = p.length;
-        double[] tmp = new double[n];
-        double[] meanI = box.mean(guide, tmp, new double[n]);
-        double[] meanP = box.mean(p, tmp, new double[n]);
-        for (int i = 0; i < n; i++) {
-            tmp[i] = (double) guide[i] * guide[i];
+    /**
+     * Guided upsampling ("Two Tricks to Improve Unsupervised Segmentation Learning", Sec. 3: guided filtering of a coarse
+     * mask with the image's luminance as the guide): {@code low} ({@code lowWidth x lowHeight}) is upsampled bilinearly
+     * to the size of {@code image} and filtered with its luminance (the mean of R, G and B), then clamped to [0, 1]. Both
+     * the upsampled input and the guide are computed row by row as the filter needs them, so besides the returned map
+     * only O(r * width) values are held.
+     *
+     * @throws IllegalArgumentException naming the offending parameter
+     */
+    public static float[] upsample(PlanarImage image, float[] low, int lowWidth, int lowHeight, int radius, double eps) {
+        Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(low, "low");
+        checkRadius(radius);
+        checkEps(eps);
+        if (lowWidth < 1 || lowHeight < 1 || lowWidth > image.width() || lowHeight > image.height()) {
+            throw new IllegalArgumentException("the low-resolution size must be at least 1x1 and at most the image's "
+                    + image.width() + "x" + image.height() + ", got " + lowWidth + "x" + lowHeight);
         }
-        double[] corrII = box.meanOf(tmp, new double[n]);
-        for (int i = 0; i < n; i++) {
-            tmp[i] = (double) guide[i] * p[i];
+        if (low.length != lowWidth * lowHeight) {
+            throw new IllegalArgumentException("low has length " + low.length + ", expected lowWidth*lowHeight="
+                    + lowWidth * lowHeight);
         }
-        double[] corrIp = box.meanOf(tmp, new double[n]);
-        // a into corrIp, b into corrII: the correlations are not needed after this point.
-        double[] a = corrIp;
-        double[] b = corrII;
-        for (int i = 0; i < n; i++) {
-            double var = corrII[i] - meanI[i] * meanI[i];
-            double cov = corrIp[i] - meanI[i] * meanP[i];
-            double ai = cov / (var + eps);
-            a[i] = ai;
-            b[i] = meanP[i] - ai * meanI[i];
+        int width = image.width();
+        int height = image.height();
+        PlaneRows guide;
+        if (image.channels() == 1) {
+            float[] g = image.plane(0);
+            guide = (y, row) -> System.arraycopy(g, y * width, row, 0, width);
+        } else {
+            float[] r = image.plane(0);
+            float[] g = image.plane(1);
+            float[] b = image.plane(2);
+            guide = (y, row) -> {
+                int base = y * width;
+                for (int x = 0; x < width; x++) {
+                    row[x] = (r[base + x] + g[base + x] + b[base + x]) / 3f;
+                }
+            };
         }
-        double[] meanA = box.meanOf(a, meanI);
-        double[] meanB = box.meanOf(b, meanP);
-        float[] q = new float[n];
-        for (int i = 0; i < n; i++) {
-            q[i] = (float) (meanA[i] * guide[i] + meanB[i]);
+        // Each computed row is needed up to three times (entering and leaving the window, and for the output): keep the last
+        // 2r + 2 of each rather than compute them again.
+        float[] q = filterGrey(new CachedRows(guide, width, height, radius),
+                new CachedRows(new BilinearRows(low, lowWidth, lowHeight, width, height), width, height, radius), width, height,
+                radius, eps);
+        for (int i = 0; i < q.length; i++) {
+            float v = q[i];
+            q[i] = v < 0f ? 0f : (v > 1f ? 1f : v);
         }
         return q;
     }
 
-    private static float[] filterColor(float[][] guide, float[] p, BoxMean box, double eps) {
-        int n = p.length;
+    /** One row of a full-size plane, read from an array or computed on demand. */
+    private interface PlaneRows {
+        void read(int y, float[] row);
+    }
+
+    /**
+     * The last 2r + 2 rows of a computed plane, which is all the filter asks for again.
+     *
+     * <p>Thread safety: not thread-safe; one per filter call.
+     */
+    private static final class CachedRows implements PlaneRows {
+        private final PlaneRows source;
+        private final float[][] ring;
+        private final int[] rowInSlot;
+
+        CachedRows(PlaneRows source, int width, int height, int radius) {
+            this.source = source;
+            this.ring = new float[(int) Math.min(height, 2L * radius + 2)][width];
+            this.rowInSlot = new int[ring.length];
+            java.util.Arrays.fill(rowInSlot, -1);
+        }
+
+        @Override
+        public void read(int y, float[] row) {
+            int slot = y % ring.length;
+            if (rowInSlot[slot] != y) {
+                source.read(y, ring[slot]);
+                rowInSlot[slot] = y;
+            }
+            System.arraycopy(ring[slot], 0, row, 0, row.length);
+        }
+    }
+
+    /**
+     * Rows of a low-resolution plane upsampled bilinearly, pixel centres aligned ((x + 0.5) / scale - 0.5 in the low
+     * plane, clamped at the border).
+     *
+     * <p>Thread safety: not thread-safe (row scratch); one per filter call.
+     */
+    private static final class BilinearRows implements PlaneRows {
+        private final float[] low;
+        private final int lowWidth;
+        private final int lowHeight;
+        private final double scaleY;
+        private final int[] left;
+        private final float[] weight;
+        private final float[] upper;
+        private final float[] lower;
+
+        BilinearRows(float[] low, int lowWidth, int lowHeight, int width, int height) {
+            this.low = low;
+            this.lowWidth = lowWidth;
+            this.lowHeight = lowHeight;
+            this.scaleY = lowHeight / (double) height;
+            this.left = new int[width];
+            this.weight = new float[width];
+            this.upper = new float[width];
+            this.lower = new float[width];
+            double scaleX = lowWidth / (double) width;
+            for (int x = 0; x < width; x++) {
+                double sx = Math.max(0, Math.min(lowWidth - 1, (x + 0.5) * scaleX - 0.5));
+                int x0 = Math.min(lowWidth - 2, (int) sx);
+                left[x] = Math.max(0, x0);
+                weight[x] = lowWidth == 1 ? 0f : (float) (sx - left[x]);
+            }
+        }
+
+        @Override
+        public void read(int y, float[] row) {
+            double sy = Math.max(0, Math.min(lowHeight - 1, (y + 0.5) * scaleY - 0.5));
+            int y0 = Math.max(0, Math.min(lowHeight - 2, (int) sy));
+            float wy = lowHeight == 1 ? 0f : (float) (sy - y0);
+            int y1 = Math.min(lowHeight - 1, y0 + 1);
+            horizontal(y0 * lowWidth, upper);
+            horizontal(y1 * lowWidth, lower);
+            for (int x = 0; x < row.length; x++) {
+                row[x] = upper[x] + wy * (lower[x] - upper[x]);
+            }
+        }
+
+        private void horizontal(int base, float[] out) {
+            int last = lowWidth - 1;
+            for (int x = 0; x < out.length; x++) {
+                int x0 = left[x];
+                float a = low[base + x0];
+                float b = low[base + Math.min(last, x0 + 1)];
+                out[x] = a + weight[x] * (b - a);
+            }
+        }
+    }
+
+    /**
+     * Both stages stream over rows: the first computes the window means of the guide, the input and their products row by
+     * row (through {@link BoxRows}) and turns them into the coefficients a, b of that row; the second takes the window
+     * means of the coefficients as soon as the rows they need exist. Coefficient rows live in a ring of 2r + 2 rows, so
+     * besides the output only O(r * width) floats are held, whatever the image size.
+     */
+    private static float[] filterGrey(PlaneRows guide, PlaneRows p, int width, int height, int radius, double eps) {
+        float[] guideRow = new float[width];
+        float[] inputRow = new float[width];
+        BoxRows inputs = new BoxRows(width, height, radius, 4, (y, rows) -> {
+            guide.read(y, guideRow);
+            p.read(y, inputRow);
+            double[] i0 = rows[0];
+            double[] p0 = rows[1];
+            double[] ii = rows[2];
+            double[] ip = rows[3];
+            for (int x = 0; x < width; x++) {
+                double g = guideRow[x];
+                double v = inputRow[x];
+                i0[x] = g;
+                p0[x] = v;
+                ii[x] = g * g;
+                ip[x] = g * v;
+            }
+        });
+        return stream(width, height, radius, inputs, 4, 2, (m, coefficient) -> {
+            float[] a = coefficient[0];
+            float[] b = coefficient[1];
+            for (int x = 0; x < width; x++) {
+                double meanI = m[0][x];
+                double meanP = m[1][x];
+                double var = m[2][x] - meanI * meanI;
+                double cov = m[3][x] - meanI * meanP;
+                double ax = cov / (var + eps);
+                a[x] = (float) ax;
+                b[x] = (float) (meanP - ax * meanI);
+            }
+        }, (y, mc, q, base) -> {
+            guide.read(y, guideRow);
+            double[] meanA = mc[0];
+            double[] meanB = mc[1];
+            for (int x = 0; x < width; x++) {
+                q[base + x] = (float) (meanA[x] * guideRow[x] + meanB[x]);
+            }
+        });
+    }
+
+    private static float[] filterColor(float[][] guide, float[] p, int width, int height, int radius, double eps) {
         float[] gr = guide[0];
         float[] gg = guide[1];
         float[] gb = guide[2];
-        double[] tmp = new double[n];
-        double[] mR = box.mean(gr, tmp, new double[n]);
-        double[] mG = box.mean(gg, tmp, new double[n]);
-        double[] mB = box.mean(gb, tmp, new double[n]);
-        double[] mP = box.mean(p, tmp, new double[n]);
-        double[] rr = box.meanOf(product(gr, gr, tmp), new double[n]);
-        double[] rg = box.meanOf(product(gr, gg, tmp), new double[n]);
-        double[] rb = box.meanOf(product(gr, gb, tmp), new double[n]);
-        double[] gg2 = box.meanOf(product(gg, gg, tmp), new double[n]);
-        double[] gb2 = box.meanOf(product(gg, gb, tmp), new double[n]);
-        double[] bb = box.meanOf(product(gb, gb, tmp), new double[n]);
-        double[] rp = box.meanOf(product(gr, p, tmp), new double[n]);
-        double[] gp = box.meanOf(product(gg, p, tmp), new double[n]);
-        double[] bp = box.meanOf(product(gb, p, tmp), new double[n]);
-        // The coefficients overwrite the cross-correlation buffers (aR in rp, aG in gp, aB in bp, b in rr).
-        for (int i = 0; i < n; i++) {
-            double mr = mR[i];
-            double mg = mG[i];
-            double mb = mB[i];
-            double mp = mP[i];
-            double sRR = rr[i] - mr * mr + eps;
-            double sRG = rg[i] - mr * mg;
-            double sRB = rb[i] - mr * mb;
-            double sGG = gg2[i] - mg * mg + eps;
-            double sGB = gb2[i] - mg * mb;
-            double sBB = bb[i] - mb * mb + eps;
-            double cR = rp[i] - mr * mp;
-            double cG = gp[i] - mg * mp;
-            double cB = bp[i] - mb * mp;
+        // Quantities: R, G, B, p, RR, RG, RB, GG, GB, BB, Rp, Gp, Bp.
+        BoxRows inputs = new BoxRows(width, height, radius, 13, (y, rows) -> {
+            int base = y * width;
+            for (int x = 0; x < width; x++) {
+                double r = gr[base + x];
+                double g = gg[base + x];
+                double b = gb[base + x];
+                double v = p[base + x];
+                rows[0][x] = r;
+                rows[1][x] = g;
+                rows[2][x] = b;
+                rows[3][x] = v;
+                rows[4][x] = r * r;
+                rows[5][x] = r * g;
+                rows[6][x] = r * b;
+                rows[7][x] = g * g;
+                rows[8][x] = g * b;
+                rows[9][x] = b * b;
+                rows[10][x] = r * v;
+                rows[11][x] = g * v;
+                rows[12][x] = b * v;
+            }
+        });
+        return stream(width, height, radius, inputs, 13, 4,
+                (m, c) -> colourCoefficients(m, c[0], c[1], c[2], c[3], width, eps), (y, mc, q, base) -> {
+                    for (int x = 0; x < width; x++) {
+                        int i = base + x;
+                        q[i] = (float) (mc[0][x] * gr[i] + mc[1][x] * gg[i] + mc[2][x] * gb[i] + mc[3][x]);
+                    }
+                });
+    }
+
+    /** Turns one row of window means of the inputs into that row's coefficients. */
+    private interface CoefficientRow {
+        void compute(double[][] means, float[][] coefficients);
+    }
+
+    /** Writes output row {@code y} (at {@code q[base..base + width)}) from the window means of the coefficients. */
+    private interface OutputRow {
+        void write(int y, double[][] meanCoefficients, float[] q, int base);
+    }
+
+    /**
+     * The two streamed stages: window means of the {@code quantities} input rows give the {@code coefficients} rows (held
+     * in a ring of 2r + 2 rows), whose window means give the output, each row as soon as the rows it needs exist.
+     */
+    private static float[] stream(int width, int height, int radius, BoxRows inputs, int quantities, int coefficients,
+            CoefficientRow coefficientRow, OutputRow outputRow) {
+        CoefficientRing ring = new CoefficientRing(coefficients, width, height, radius);
+        double[][] m = new double[quantities][width];
+        double[][] mc = new double[coefficients][width];
+        BoxRows coefficientMeans = new BoxRows(width, height, radius, coefficients, ring);
+        float[] q = new float[width * height];
+        int produced = -1;
+        for (int y = 0; y < height; y++) {
+            int needed = Math.min(height - 1, y + radius);
+            while (produced < needed) {
+                produced++;
+                inputs.means(produced, m);
+                coefficientRow.compute(m, ring.rows(produced));
+            }
+            coefficientMeans.means(y, mc);
+            outputRow.write(y, mc, q, y * width);
+        }
+        return q;
+    }
+
+    /** a = (Sigma + eps U)^-1 cov(I, p) and b = mean(p) - a . mean(I) for one row of window means. */
+    private static void colourCoefficients(double[][] m, float[] aR, float[] aG, float[] aB, float[] b, int width,
+            double eps) {
+        for (int x = 0; x < width; x++) {
+            double mr = m[0][x];
+            double mg = m[1][x];
+            double mb = m[2][x];
+            double mp = m[3][x];
+            double sRR = m[4][x] - mr * mr + eps;
+            double sRG = m[5][x] - mr * mg;
+            double sRB = m[6][x] - mr * mb;
+            double sGG = m[7][x] - mg * mg + eps;
+            double sGB = m[8][x] - mg * mb;
+            double sBB = m[9][x] - mb * mb + eps;
+            double cR = m[10][x] - mr * mp;
+            double cG = m[11][x] - mg * mp;
+            double cB = m[12][x] - mb * mp;
             // Symmetric 3x3 inverse through the adjugate; Sigma + eps*U is positive definite, so det > 0.
             double iRR = sGG * sBB - sGB * sGB;
             double iRG = sGB * sRB - sRG * sBB;
@@ -254,31 +472,15 @@ public final class GuidedFilter implements MaskRefiner {
             double iGG = sRR * sBB - sRB * sRB;
             double iGB = sRB * sRG - sRR * sGB;
             double iBB = sRR * sGG - sRG * sRG;
-            double det = sRR * iRR + sRG * iRG + sRB * iRB;
-            double aR = (iRR * cR + iRG * cG + iRB * cB) / det;
-            double aG = (iRG * cR + iGG * cG + iGB * cB) / det;
-            double aB = (iRB * cR + iGB * cG + iBB * cB) / det;
-            rp[i] = aR;
-            gp[i] = aG;
-            bp[i] = aB;
-            rr[i] = mp - aR * mr - aG * mg - aB * mb;
+            double inverseDet = 1.0 / (sRR * iRR + sRG * iRG + sRB * iRB);
+            double ar = (iRR * cR + iRG * cG + iRB * cB) * inverseDet;
+            double ag = (iRG * cR + iGG * cG + iGB * cB) * inverseDet;
+            double ab = (iRB * cR + iGB * cG + iBB * cB) * inverseDet;
+            aR[x] = (float) ar;
+            aG[x] = (float) ag;
+            aB[x] = (float) ab;
+            b[x] = (float) (mp - ar * mr - ag * mg - ab * mb);
         }
-        double[] meanAR = box.meanOf(rp, mR);
-        double[] meanAG = box.meanOf(gp, mG);
-        double[] meanAB = box.meanOf(bp, mB);
-        double[] meanB = box.meanOf(rr, mP);
-        float[] q = new float[n];
-        for (int i = 0; i < n; i++) {
-            q[i] = (float) (meanAR[i] * gr[i] + meanAG[i] * gg[i] + meanAB[i] * gb[i] + meanB[i]);
-        }
-        return q;
-    }
-
-    private static double[] product(float[] x, float[] y, double[] out) {
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (double) x[i] * y[i];
-        }
-        return out;
     }
 
     private static int checkRadius(int r) {
@@ -296,55 +498,35 @@ public final class GuidedFilter implements MaskRefiner {
     }
 
     /**
-     * Box mean over windows clipped to the image, via one reusable summed-area table.
+     * The coefficient rows of the first stage, kept while the second stage's window may still need them: a ring of
+     * 2r + 2 rows (or the whole image when it is shorter), which is also the second stage's {@link BoxRows.Source}.
      *
-     * <p>Thread safety: not thread-safe (holds a scratch table); one per filter call.
+     * <p>Thread safety: not thread-safe; one per filter call.
      */
-    private static final class BoxMean {
-        private final int width;
-        private final int height;
-        private final int radius;
-        private final double[] table;
+    private static final class CoefficientRing implements BoxRows.Source {
+        private final float[][][] rows; // [slot][coefficient][x]
+        private final int coefficients;
 
-        BoxMean(int width, int height, int radius) {
-            this.width = width;
-            this.height = height;
-            this.radius = radius;
-            this.table = new double[(width + 1) * (height + 1)];
+        CoefficientRing(int coefficients, int width, int height, int radius) {
+            this.coefficients = coefficients;
+            this.rows = new float[(int) Math.min(height, 2L * radius + 2)][coefficients][width];
         }
 
-        double[] mean(float[] src, double[] scratch, double[] dst) {
-            for (int i = 0; i < src.length; i++) {
-                scratch[i] = src[i];
-            }
-            return meanOf(scratch, dst);
+        /** The coefficient rows of image row {@code y}, to be written. */
+        float[][] rows(int y) {
+            return rows[y % rows.length];
         }
 
-        /** Writes the window means of {@code src} into {@code dst} (which may be {@code src}) and returns it. */
-        double[] meanOf(double[] src, double[] dst) {
-            int w1 = width + 1;
-            for (int y = 0; y < height; y++) {
-                double rowSum = 0;
-                int t = (y + 1) * w1;
-                int s = y * width;
-                for (int x = 0; x < width; x++) {
-                    rowSum += src[s + x];
-                    table[t + x + 1] = table[t - w1 + x + 1] + rowSum;
+        @Override
+        public void fill(int y, double[][] dst) {
+            float[][] slot = rows[y % rows.length];
+            for (int c = 0; c < coefficients; c++) {
+                float[] from = slot[c];
+                double[] to = dst[c];
+                for (int x = 0; x < to.length; x++) {
+                    to[x] = from[x];
                 }
             }
-            for (int y = 0; y < height; y++) {
-                int y0 = Math.max(0, y - radius);
-                int y1 = Math.min(height, y + radius + 1);
-                int top = y0 * w1;
-                int bottom = y1 * w1;
-                for (int x = 0; x < width; x++) {
-                    int x0 = Math.max(0, x - radius);
-                    int x1 = Math.min(width, x + radius + 1);
-                    double sum = table[bottom + x1] - table[bottom + x0] - table[top + x1] + table[top + x0];
-                    dst[y * width + x] = sum / ((double) (x1 - x0) * (y1 - y0));
-                }
-            }
-            return dst;
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.supercuts.Segmentation;
+import org.supercuts.image.BoundingBox;
 import org.supercuts.image.LabelMap;
 import org.supercuts.image.PlanarImage;
 import org.supercuts.objects.DiscoveredObject;
@@ -35,14 +36,42 @@ public final class Pictures {
     private Pictures() {
     }
 
-    /** The photo with the mask tinted, superpixel boundaries drawn and the object box outlined. */
+    /**
+     * The photo with the mask tinted, superpixel boundaries drawn and the object box outlined. An image segmented at a
+     * reduced working resolution ({@link Segmentation#workingFactor()} above 1) is drawn at that resolution, on
+     * {@link Segmentation#workingImage()}, with the full-resolution mask sampled at the centres of the working pixels and
+     * the box scaled: a picture for people, while the full-resolution mask is a separate output.
+     */
     public static BufferedImage overlay(PlanarImage image, Segmentation s) {
         Objects.requireNonNull(s, "segmentation");
-        Overlay o = Overlay.of(image).tint(s.mask(), MASK_TINT, 0.4).boundaries(s.superpixels(), BOUNDARY, 0.6);
+        int f = s.workingFactor();
+        PlanarImage picture = s.workingImage().orElse(image);
+        byte[] mask = f == 1 ? s.mask() : sampled(s.mask(), s.width(), s.height(), f, picture.width(), picture.height());
+        Overlay o = Overlay.of(picture).tint(mask, MASK_TINT, 0.4).boundaries(s.superpixels(), BOUNDARY, 0.6);
         if (s.box().isPresent()) {
-            o = o.box(s.box().get(), BOX);
+            BoundingBox b = s.box().get();
+            o = o.box(f == 1 ? b : new BoundingBox(b.x0() / f, b.y0() / f, Math.max(b.x0() / f + 1, (b.x1() + f - 1) / f),
+                    Math.max(b.y0() / f + 1, (b.y1() + f - 1) / f)), BOX);
         }
         return o.render();
+    }
+
+    /** The hierarchy levels of {@code s} side by side, on the image they label (the working image when reduced). */
+    public static BufferedImage levels(PlanarImage image, Segmentation s) {
+        Objects.requireNonNull(s, "segmentation");
+        return levels(s.workingImage().orElse(image), s.levels());
+    }
+
+    /** A full-resolution mask read at the centre of each f x f block: the mask of a w x h working grid. */
+    private static byte[] sampled(byte[] mask, int width, int height, int f, int w, int h) {
+        byte[] out = new byte[w * h];
+        for (int y = 0; y < h; y++) {
+            int row = Math.min(height - 1, y * f + f / 2) * width;
+            for (int x = 0; x < w; x++) {
+                out[y * w + x] = mask[row + Math.min(width - 1, x * f + f / 2)];
+            }
+        }
+        return out;
     }
 
     /**

@@ -21,9 +21,11 @@ import org.supercuts.image.PlanarImage;
  * <ul>
  *   <li>A fixed number of iterations ({@link #iterations}, default 10, the paper's recommendation) instead of a residual
  *       threshold, so the cost and the result do not depend on a tolerance.</li>
- *   <li>The grid has {@code rows x cols} cells as close to square as the image allows (the shorter side is divided first,
- *       so a 1xN image gets its seeds along its length); the seed count is about, not exactly, K, and the window is
- *       2&middot;(W/cols) x 2&middot;(H/rows).</li>
+ *   <li>The grid has {@code rows x cols} cells as close to square as the image allows: the shorter side is divided first
+ *       into round(side / S) rows (so a 1xN image gets its seeds along its length), the other into
+ *       ceil(K / rows) columns. The seed count is therefore at least K (where the image allows), not exactly K; like
+ *       scikit-image's and OpenCV's integer grid steps, rounding up keeps small K on a 4:3 image from getting fewer, wider
+ *       cells (9 x 11 instead of 9 x 12 at K = 100, 1024x768). The window is 2&middot;(W/cols) x 2&middot;(H/rows).</li>
  *   <li>A seed moves only when a neighbour's gradient is strictly lower, so flat regions keep the regular grid.</li>
  *   <li>Pixels start labelled with their grid cell, and a pixel that no centre's window reaches in an iteration keeps its
  *       previous label (the paper leaves it unlabelled until connectivity enforcement).</li>
@@ -43,7 +45,10 @@ import org.supercuts.image.PlanarImage;
  * is identical for every thread count: bands write disjoint pixels, and centre sums are exact (see {@link FastCielab}).
  * For repeated multi-threaded calls pass an executor, which saves starting threads on every call.
  *
- * <p>Cost: about 4N distance evaluations per iteration (each pixel lies in about four windows), independent of K.
+ * <p>Cost: about 4N distance evaluations per iteration (each pixel lies in about four windows), independent of K. The
+ * innermost loop runs over the Java Vector API when the {@code jdk.incubator.vector} module is present, after a
+ * background warm-up, with identical results ({@link #activeKernel()}); the CIELAB planes are those of
+ * {@link PlanarImage#cielab()}, converted once per image and shared with the region graph.
  *
  * <p>Thread safety: immutable; {@link #segment} may be called concurrently from several threads.
  */
@@ -214,6 +219,14 @@ public final class Slic implements Superpixelizer {
             int[] labels = new SlicEngine(image, segments, compactness, sigma, runner).cluster(iterations);
             return Connectivity.enforce(labels, width, height, minSize, maxSize, runner);
         }
+    }
+
+    /**
+     * Which assignment kernel SLIC uses at this moment in this JVM: {@code "vector"} (the Java Vector API loop, once its
+     * background warm-up has switched it on) or {@code "scalar"}. Both give identical labels; benchmarks report it.
+     */
+    public static String activeKernel() {
+        return SlicRowKernel.active() == SlicRowKernel.scalar() ? "scalar" : "vector";
     }
 
     /** For example {@code slic(k=400,m=20.0,iter=10,minSize=0.25,maxSize=3.0,sigma=0.0)}; threads are left out because they do not change the result. */

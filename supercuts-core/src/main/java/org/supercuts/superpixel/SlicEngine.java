@@ -39,37 +39,50 @@ final class SlicEngine {
     private final float[] centreX;
     private final float[] centreY;
 
+    /** Per pixel: the squared distance to the nearest centre found so far in this iteration (+infinity: none yet). */
+    private final float[] distance;
     /**
-     * Per pixel: the bits of the best squared distance so far (a non-negative float, whose bit pattern orders like its
-     * value) in the high half and the label in the low half. One {@code Math.min} then keeps the nearer centre, and on a
-     * tie the smaller label, which is the centre visited first: the paper's strict "closer than" test, without branches.
+     * Per pixel: the nearest centre so far. Centres are visited in increasing index and replace the label only when
+     * strictly nearer, so a tie keeps the smaller index: the paper's strict "closer than" test.
      */
-    private final long[] best;
+    private final int[] label;
 
     private final double[][] colourSums;
     private final long[][] positionSums;
 
+    private final SlicRowKernel kernel;
+
     SlicEngine(PlanarImage image, int segments, double compactness, double sigma, BandRunner runner) {
+        this(image, segments, compactness, sigma, runner, SlicRowKernel.fastest());
+    }
+
+    /** With a given row kernel (tests compare them; every kernel gives the same result). */
+    SlicEngine(PlanarImage image, int segments, double compactness, double sigma, BandRunner runner, SlicRowKernel kernel) {
+        this.kernel = kernel;
         this.width = image.width();
         this.height = image.height();
         this.pixels = width * height;
         this.runner = runner;
         this.bands = runner.threads() == 1 ? 1 : Math.min(height, runner.threads() * 4);
-        this.lightness = new float[pixels];
-        this.greenRed = new float[pixels];
-        this.blueYellow = new float[pixels];
+        float[][] lab = image.cielab();
+        float[][] planes = sigma > 0 ? new float[][] {lab[0].clone(), lab[1].clone(), lab[2].clone()} : lab;
+        this.lightness = planes[0];
+        this.greenRed = planes[1];
+        this.blueYellow = planes[2];
 
-        // A grid of about `segments` cells that are as square as the image allows; the shorter side is divided first so
-        // that 1xN images get all their seeds along the long side.
+        // A grid of at least `segments` cells (where the image has that many pixels per side) that are as square as the
+        // image allows; the shorter side is divided first so that 1xN images get all their seeds along the long side.
+        // Rounding the other side up, not to the nearest, keeps a 4:3 image at K = 100 from getting 9 x 11 wide cells
+        // instead of 9 x 12 square ones (fewer, larger superpixels recall fewer boundaries).
         double step = Math.sqrt((double) pixels / segments);
         int rows;
         int cols;
         if (height <= width) {
             rows = clamp((int) Math.round(height / step), 1, height);
-            cols = clamp((int) Math.round(segments / (double) rows), 1, width);
+            cols = clamp((int) Math.ceil(segments / (double) rows), 1, width);
         } else {
             cols = clamp((int) Math.round(width / step), 1, width);
-            rows = clamp((int) Math.round(segments / (double) cols), 1, height);
+            rows = clamp((int) Math.ceil(segments / (double) cols), 1, height);
         }
         this.gridRows = rows;
         this.gridCols = cols;
@@ -84,12 +97,13 @@ final class SlicEngine {
         this.centreB = new float[seeds];
         this.centreX = new float[seeds];
         this.centreY = new float[seeds];
-        this.best = new long[pixels];
+        this.distance = new float[pixels];
+        this.label = new int[pixels];
         int workers = runner.threads();
         this.colourSums = new double[workers][3 * seeds];
         this.positionSums = new long[workers][3 * seeds];
 
-        convert(image);
+        initialLabels();
         if (sigma > 0) {
             blur(sigma);
         }
@@ -107,17 +121,14 @@ final class SlicEngine {
     int[] cluster(int iterations) {
         placeSeeds();
         for (int it = 0; it < iterations; it++) {
+            if (it == 0) {
+                runner.run(bands, (band, worker) -> Arrays.fill(distance, bandStart(band) * width, bandStart(band + 1) * width,
+                        Float.POSITIVE_INFINITY));
+            } else {
+                updateCentres(); // also resets the distances, in the same pass over the pixels
+            }
             runner.run(bands, (band, worker) -> assign(bandStart(band), bandStart(band + 1)));
-            if (it + 1 < iterations) {
-                updateCentres();
-            }
         }
-        int[] label = new int[pixels];
-        runner.run(bands, (band, worker) -> {
-            for (int i = bandStart(band) * width; i < bandStart(band + 1) * width; i++) {
-                label[i] = (int) best[i];
-            }
-        });
         return label;
     }
 
@@ -125,25 +136,18 @@ final class SlicEngine {
         return seeds;
     }
 
-    private void convert(PlanarImage image) {
-        PlanarImage rgb = image.toRgb();
-        float[] r = rgb.plane(0);
-        float[] g = rgb.plane(1);
-        float[] b = rgb.plane(2);
+    /** Every pixel starts in its grid cell, so a pixel that no centre's window reaches keeps a sensible label. */
+    private void initialLabels() {
         int[] colOfX = new int[width];
         for (int x = 0; x < width; x++) {
             colOfX[x] = Math.min(gridCols - 1, (int) (x / stepX));
         }
         runner.run(bands, (band, worker) -> {
-            int y0 = bandStart(band);
-            int y1 = bandStart(band + 1);
-            FastCielab.convert(r, g, b, lightness, greenRed, blueYellow, y0 * width, y1 * width);
-            // Every pixel starts in its grid cell, so a pixel that no centre's window reaches keeps a sensible label.
-            for (int y = y0; y < y1; y++) {
+            for (int y = bandStart(band); y < bandStart(band + 1); y++) {
                 int rowLabel = Math.min(gridRows - 1, (int) (y / stepY)) * gridCols;
                 int base = y * width;
                 for (int x = 0; x < width; x++) {
-                    best[base + x] = rowLabel + colOfX[x];
+                    label[base + x] = rowLabel + colOfX[x];
                 }
             }
         });
@@ -152,15 +156,15 @@ final class SlicEngine {
     private void blur(double sigma) {
         // Three sigmas, but never wider than the image: border clamping makes a longer kernel pointless.
         int radius = (int) Math.max(1, Math.min(Math.ceil(3 * sigma), Math.max(width, height)));
-        float[] kernel = new float[2 * radius + 1];
+        float[] weights = new float[2 * radius + 1];
         double total = 0;
         for (int t = -radius; t <= radius; t++) {
             double v = Math.exp(-0.5 * t * t / (sigma * sigma));
-            kernel[t + radius] = (float) v;
+            weights[t + radius] = (float) v;
             total += v;
         }
-        for (int t = 0; t < kernel.length; t++) {
-            kernel[t] = (float) (kernel[t] / total);
+        for (int t = 0; t < weights.length; t++) {
+            weights[t] = (float) (weights[t] / total);
         }
         float[][] planes = {lightness, greenRed, blueYellow};
         float[][] scratch = {new float[pixels], new float[pixels], new float[pixels]};
@@ -173,7 +177,7 @@ final class SlicEngine {
                     for (int x = 0; x < width; x++) {
                         float s = 0;
                         for (int t = -radius; t <= radius; t++) {
-                            s += kernel[t + radius] * in[base + clamp(x + t, 0, width - 1)];
+                            s += weights[t + radius] * in[base + clamp(x + t, 0, width - 1)];
                         }
                         out[base + x] = s;
                     }
@@ -188,7 +192,7 @@ final class SlicEngine {
                     for (int x = 0; x < width; x++) {
                         float s = 0;
                         for (int t = -radius; t <= radius; t++) {
-                            s += kernel[t + radius] * in[clamp(y + t, 0, height - 1) * width + x];
+                            s += weights[t + radius] * in[clamp(y + t, 0, height - 1) * width + x];
                         }
                         out[y * width + x] = FastCielab.quantize(s);
                     }
@@ -242,12 +246,11 @@ final class SlicEngine {
         }
     }
 
-    /** Assignment for rows [y0, y1): every centre whose 2S x 2S window meets the band, in centre order. */
+    /**
+     * Assignment for rows [y0, y1): every centre whose 2S x 2S window meets the band, in centre order. Pixels that no
+     * window reaches keep their label (their distance stays infinite).
+     */
     private void assign(int y0, int y1) {
-        long[] packed = best;
-        for (int i = y0 * width; i < y1 * width; i++) {
-            packed[i] = UNREACHED | (packed[i] & LABEL_MASK); // unreached pixels keep their label
-        }
         int windowWidth = 2 * (int) Math.ceil(stepX) + 1;
         float[] columnTerm = new float[windowWidth];
         for (int k = 0; k < seeds; k++) {
@@ -264,38 +267,19 @@ final class SlicEngine {
                 float dx = x - cx;
                 columnTerm[x - xs] = spatialWeight * (dx * dx);
             }
-            assignWindow(k, centreL[k], centreA[k], centreB[k], cy, columnTerm, xs, xe, ys, ye);
-        }
-    }
-
-    private static final long LABEL_MASK = 0xFFFFFFFFL;
-    private static final long UNREACHED = (long) Float.floatToRawIntBits(Float.POSITIVE_INFINITY) << 32;
-
-    private void assignWindow(int k, float cl, float ca, float cb, float cy, float[] columnTerm, int xs, int xe, int ys,
-            int ye) {
-        float[] l = lightness;
-        float[] a = greenRed;
-        float[] b = blueYellow;
-        long[] packed = best;
-        float weight = spatialWeight;
-        int w = width;
-        int count = xe - xs + 1;
-        for (int y = ys; y <= ye; y++) {
-            float dy = y - cy;
-            float rowTerm = weight * (dy * dy);
-            int base = y * w + xs;
-            for (int j = 0; j < count; j++) {
-                int i = base + j;
-                float dl = l[i] - cl;
-                float da = a[i] - ca;
-                float db = b[i] - cb;
-                float d = dl * dl + da * da + db * db + (columnTerm[j] + rowTerm);
-                long candidate = ((long) Float.floatToRawIntBits(d) << 32) | k;
-                packed[i] = Math.min(packed[i], candidate);
+            int count = xe - xs + 1;
+            float cl = centreL[k];
+            float ca = centreA[k];
+            float cb = centreB[k];
+            for (int y = ys; y <= ye; y++) {
+                float dy = y - cy;
+                kernel.assign(lightness, greenRed, blueYellow, distance, label, k, cl, ca, cb, spatialWeight * (dy * dy),
+                        columnTerm, y * width + xs, count);
             }
         }
     }
 
+    /** Moves every centre to the mean of its pixels and resets the distances. */
     private void updateCentres() {
         runner.run(bands, (band, worker) -> accumulate(bandStart(band), bandStart(band + 1), colourSums[worker],
                 positionSums[worker]));
@@ -327,38 +311,59 @@ final class SlicEngine {
         Arrays.fill(position, 0);
     }
 
+    /** Sums colour and position per label over rows [y0, y1) and resets their distances for the next assignment. */
     private void accumulate(int y0, int y1, double[] colour, long[] position) {
         float[] l = lightness;
         float[] a = greenRed;
         float[] b = blueYellow;
-        long[] packed = best;
+        int[] lbl = label;
+        float[] dist = distance;
         int w = width;
-        // Sums run along stretches of equal label in registers; the stores happen once per stretch.
+        // Sums run along stretches of equal label in registers, two pixels at a time (independent accumulators hide the
+        // add latency; the sums are exact, so their grouping does not matter); the stores happen once per stretch.
         for (int y = y0; y < y1; y++) {
             int base = y * w;
-            int x = 0;
-            while (x < w) {
-                int k = (int) packed[base + x];
-                int start = x;
-                double sl = 0;
-                double sa = 0;
-                double sb = 0;
-                do {
-                    int i = base + x;
-                    sl += l[i];
-                    sa += a[i];
-                    sb += b[i];
-                    x++;
-                } while (x < w && (int) packed[base + x] == k);
+            int end = base + w;
+            int i = base;
+            while (i < end) {
+                int k = lbl[i];
+                int start = i;
+                int stop = i + 1;
+                while (stop < end && lbl[stop] == k) {
+                    stop++;
+                }
+                double sl0 = 0;
+                double sa0 = 0;
+                double sb0 = 0;
+                double sl1 = 0;
+                double sa1 = 0;
+                double sb1 = 0;
+                int p = start;
+                for (; p + 1 < stop; p += 2) {
+                    sl0 += l[p];
+                    sa0 += a[p];
+                    sb0 += b[p];
+                    sl1 += l[p + 1];
+                    sa1 += a[p + 1];
+                    sb1 += b[p + 1];
+                }
+                if (p < stop) {
+                    sl0 += l[p];
+                    sa0 += a[p];
+                    sb0 += b[p];
+                }
+                i = stop;
                 int j = 3 * k;
-                long run = x - start;
-                colour[j] += sl;
-                colour[j + 1] += sa;
-                colour[j + 2] += sb;
-                position[j] += run * (start + x - 1) / 2; // start + ... + (x - 1)
+                long run = i - start;
+                int x0 = start - base;
+                colour[j] += sl0 + sl1;
+                colour[j + 1] += sa0 + sa1;
+                colour[j + 2] += sb0 + sb1;
+                position[j] += run * (2L * x0 + run - 1) / 2; // x0 + ... + (x0 + run - 1)
                 position[j + 1] += run * y;
                 position[j + 2] += run;
             }
+            Arrays.fill(dist, base, end, Float.POSITIVE_INFINITY);
         }
     }
 }

@@ -128,6 +128,49 @@ class GuidedFilterTest {
     }
 
     @Test
+    void upsamplingPutsACoarseEdgeWhereTheGuideHasIt() {
+        // Full resolution 60 x 20 with a vertical step at x = 31 (not on the 4-pixel grid of the coarse mask); the coarse
+        // 15 x 5 mask steps at its column 8 (full x = 32..35), so bilinear upsampling alone smears the edge over x 28..35.
+        int w = 60;
+        int h = 20;
+        float[] grey = new float[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                grey[y * w + x] = x < 31 ? 0.2f : 0.8f;
+            }
+        }
+        float[] low = new float[15 * 5];
+        for (int y = 0; y < 5; y++) {
+            for (int x = 0; x < 15; x++) {
+                low[y * 15 + x] = x < 8 ? 0f : 1f;
+            }
+        }
+        float[] up = GuidedFilter.upsample(PlanarImage.wrap(w, h, grey), low, 15, 5, 8, 1e-4);
+        int row = 10 * w;
+        for (int x = 0; x < w; x++) {
+            assertThat(up[row + x]).as("x=%d", x).isBetween(0f, 1f);
+        }
+        assertThat(up[row + 29]).isLessThan(0.25f);
+        assertThat(up[row + 30]).isLessThan(0.25f);
+        assertThat(up[row + 31]).isGreaterThan(0.75f);
+        assertThat(up[row + 32]).isGreaterThan(0.75f);
+    }
+
+    @Test
+    void upsamplingAConstantMaskGivesTheConstantAndChecksItsArguments() {
+        Random rnd = new Random(5);
+        float[] r = randomPlane(rnd, 40 * 30);
+        PlanarImage image = PlanarImage.wrap(40, 30, r, randomPlane(rnd, 40 * 30), randomPlane(rnd, 40 * 30));
+        float[] low = new float[10 * 8];
+        java.util.Arrays.fill(low, 0.6f);
+        for (float v : GuidedFilter.upsample(image, low, 10, 8, 4, 1e-3)) {
+            assertThat(v).isCloseTo(0.6f, org.assertj.core.data.Offset.offset(1e-6f));
+        }
+        assertThatThrownBy(() -> GuidedFilter.upsample(image, low, 41, 2, 4, 1e-3)).hasMessageContaining("41x2");
+        assertThatThrownBy(() -> GuidedFilter.upsample(image, low, 10, 7, 4, 1e-3)).hasMessageContaining("length 80");
+    }
+
+    @Test
     void invalidParametersAreRejectedByName() {
         assertThatThrownBy(() -> GuidedFilter.radius(0)).hasMessageContaining("radius").hasMessageContaining("0");
         assertThatThrownBy(() -> GuidedFilter.radius(2).eps(0)).hasMessageContaining("eps");

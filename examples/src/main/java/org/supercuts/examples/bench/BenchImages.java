@@ -53,6 +53,38 @@ final class BenchImages {
         return PlanarImage.fromBufferedImage(dst).toRgb();
     }
 
+    /**
+     * Writes a photo-sized JPEG (quality 0.92) of {@code w x h}: BSDS500 test image 100007 (or a synthetic image when the
+     * shared data is absent) enlarged bilinearly, with seeded noise of 4 grey levels so that it compresses like a camera
+     * picture rather than a smooth enlargement.
+     */
+    static void writePhoto(Path file, int w, int h) throws java.io.IOException {
+        Path p = findShared("datasets/BSDS500/data/images/test/100007.jpg");
+        PlanarImage base = p != null ? PlanarImage.read(p).toRgb() : synthetic(481, 321, 7);
+        BufferedImage big = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = big.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(base.toBufferedImage(), 0, 0, w, h, null);
+        g.dispose();
+        Random rnd = new Random(24);
+        byte[] data = ((java.awt.image.DataBufferByte) big.getRaster().getDataBuffer()).getData();
+        for (int i = 0; i < data.length; i++) {
+            int v = (data[i] & 0xff) + (int) Math.round(4 * rnd.nextGaussian());
+            data[i] = (byte) Math.max(0, Math.min(255, v));
+        }
+        javax.imageio.ImageWriter writer = javax.imageio.ImageIO.getImageWritersByFormatName("jpeg").next();
+        javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+        param.setCompressionQuality(0.92f);
+        Files.deleteIfExists(file);
+        try (javax.imageio.stream.ImageOutputStream out = javax.imageio.ImageIO.createImageOutputStream(file.toFile())) {
+            writer.setOutput(out);
+            writer.write(null, new javax.imageio.IIOImage(big, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+    }
+
     /** Coloured ellipses on a horizontal gradient with mild noise. */
     static PlanarImage synthetic(int w, int h, long seed) {
         Random rnd = new Random(seed);

@@ -20,6 +20,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.supercuts.Presets;
+import org.supercuts.SuperCuts;
 import org.supercuts.eval.dataset.Dataset;
 import org.supercuts.eval.dataset.Datasets;
 import org.supercuts.eval.dataset.Sample;
@@ -116,8 +118,17 @@ public final class CompareCommand implements Callable<Integer> {
             description = "largest graph given to scipy.linalg.eigh (O(n^3): 10000 nodes take minutes) (default ${DEFAULT-VALUE})")
     int scipyDenseMax;
 
-    @Option(names = "--parts", split = ",", defaultValue = "slic,guided,eigen", description = "sections to run (default ${DEFAULT-VALUE})")
+    @Option(names = "--parts", split = ",", defaultValue = "slic,guided,eigen,cli",
+            description = "sections to run: slic, guided, eigen, cli (whole command-line runs) (default ${DEFAULT-VALUE})")
     Set<String> parts;
+
+    @Option(names = "--cli-images", defaultValue = "60",
+            description = "images of the one-thread CLI batch (ECSSD's first N; default ${DEFAULT-VALUE})")
+    int cliImages;
+
+    @Option(names = "--photo", defaultValue = "6000x4000",
+            description = "size of the generated photo segmented through the CLI, WxH (default ${DEFAULT-VALUE})")
+    String photo;
 
     private final PrintStream log = System.out;
     private final ObjectMapper json = new ObjectMapper();
@@ -135,33 +146,70 @@ public final class CompareCommand implements Callable<Integer> {
         List<ImageCase> imageCases = parts.contains("slic") ? loadImageCases(work, tasks) : List.of();
         List<GuidedCase> guidedCases = parts.contains("guided") ? guidedCases(work, tasks) : List.of();
         List<EigenCase> eigenCases = parts.contains("eigen") ? eigenCases(work, tasks) : List.of();
+        CliCase cliCase = parts.contains("cli") ? cliCase(work, tasks) : null;
 
         ObjectNode job = json.createObjectNode();
         job.set("tasks", tasks);
         Path jobFile = work.resolve("job.json");
         json.writerWithDefaultPrettyPrinter().writeValue(jobFile.toFile(), job);
         Path resultsFile = work.resolve("python-results.json");
-        log.println("Running the Python anchors (single-threaded) on " + tasks.size() + " tasks ...");
-        anchors.run(jobFile, resultsFile, log);
-        JsonNode pyResults = json.readTree(resultsFile.toFile());
-        Map<String, JsonNode> byKey = new LinkedHashMap<>();
-        for (JsonNode r : pyResults.get("results")) {
-            byKey.put(r.get("id").asText() + "|" + r.get("tool").asText(), r);
+        log.println("Python anchors (single-threaded): " + tasks.size() + " tasks, each run next to its Java measurement");
+        try (PythonAnchors.Session session = anchors.serve(log)) {
+            Anchors py = new Anchors(session, tasks);
+            CompareReport report = new CompareReport(session.versions(), allThreads, repeats, warmup, javaWarmup,
+                    javaWarmupMillis);
+            if (!imageCases.isEmpty()) {
+                runSlic(imageCases, allThreads, py, report);
+            }
+            if (!guidedCases.isEmpty()) {
+                runGuided(guidedCases, py, report);
+            }
+            if (!eigenCases.isEmpty()) {
+                runEigen(eigenCases, py, report);
+            }
+            if (cliCase != null) {
+                runCli(cliCase, allThreads, py, report);
+            }
+            ObjectNode all = json.createObjectNode();
+            all.set("versions", session.versions());
+            all.set("results", py.all);
+            json.writerWithDefaultPrettyPrinter().writeValue(resultsFile.toFile(), all);
+            report.write(out, log);
+            return report.allChecksPass() ? 0 : 1;
+        }
+    }
+
+    /**
+     * The anchors' results, each task run on the Python side when the Java side first asks for it: the Java measurement
+     * of a case and the anchors' are taken one right after the other, so both see the same load on the machine.
+     *
+     * <p>Thread safety: not thread-safe; used by the command's thread.
+     */
+    private static final class Anchors {
+        private final PythonAnchors.Session session;
+        private final Map<String, JsonNode> tasks = new LinkedHashMap<>();
+        private final Map<String, JsonNode> results = new LinkedHashMap<>();
+        final ArrayNode all = new ObjectMapper().createArrayNode();
+
+        Anchors(PythonAnchors.Session session, ArrayNode taskList) {
+            this.session = session;
+            taskList.forEach(t -> tasks.put(t.get("id").asText(), t));
         }
 
-        CompareReport report = new CompareReport(pyResults.get("versions"), allThreads, repeats, warmup, javaWarmup,
-                javaWarmupMillis);
-        if (!imageCases.isEmpty()) {
-            runSlic(imageCases, allThreads, byKey, report);
+        JsonNode get(String id, String tool) throws IOException {
+            JsonNode r = results.get(id + "|" + tool);
+            if (r == null && tasks.containsKey(id)) {
+                for (JsonNode entry : session.run(tasks.remove(id))) {
+                    results.put(entry.get("id").asText() + "|" + entry.get("tool").asText(), entry);
+                    all.add(entry);
+                }
+                r = results.get(id + "|" + tool);
+            }
+            if (r == null) {
+                throw new IllegalStateException("the Python anchors returned no result for " + id + " / " + tool);
+            }
+            return r;
         }
-        if (!guidedCases.isEmpty()) {
-            runGuided(guidedCases, byKey, report);
-        }
-        if (!eigenCases.isEmpty()) {
-            runEigen(eigenCases, byKey, report);
-        }
-        report.write(out, log);
-        return report.allChecksPass() ? 0 : 1;
     }
 
     void validate() {
@@ -178,7 +226,11 @@ public final class CompareCommand implements Callable<Integer> {
         if (threads < 0) {
             throw new IllegalArgumentException("--threads must be >= 0 (0 = all processors), got " + threads);
         }
-        Set<String> known = Set.of("slic", "guided", "eigen");
+        if (cliImages < 1) {
+            throw new IllegalArgumentException("--cli-images must be >= 1, got " + cliImages);
+        }
+        photoSize();
+        Set<String> known = Set.of("slic", "guided", "eigen", "cli");
         for (String p : parts) {
             if (!known.contains(p)) {
                 throw new IllegalArgumentException("--parts must name sections among " + known + ", got '" + p + "'");
@@ -251,10 +303,11 @@ public final class CompareCommand implements Callable<Integer> {
         return "slic/" + c.id + "/" + c.size + "/K" + k;
     }
 
-    private void runSlic(List<ImageCase> cases, int allThreads, Map<String, JsonNode> py, CompareReport report)
+    private void runSlic(List<ImageCase> cases, int allThreads, Anchors py, CompareReport report)
             throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(allThreads);
         try {
+            awaitSlicKernel(cases.get(0).image);
             Set<String> sizes = new LinkedHashSet<>();
             cases.forEach(c -> sizes.add(c.size));
             for (String size : sizes) {
@@ -266,8 +319,8 @@ public final class CompareCommand implements Callable<Integer> {
                         }
                         Slic single = Slic.segments(k).compactness(COMPACTNESS).iterations(SLIC_ITERATIONS);
                         Slic multi = single.threads(allThreads).executor(pool);
-                        Timing<LabelMap> t1 = Timing.measure(javaWarmup, javaWarmupMillis, repeats, () -> single.segment(c.image));
-                        Timing<LabelMap> tn = Timing.measure(javaWarmup, javaWarmupMillis, repeats, () -> multi.segment(c.image));
+                        Timing<LabelMap> t1 = Timing.measure(javaWarmup, javaWarmupMillis, repeats, () -> single.segment(unconverted(c.image)));
+                        Timing<LabelMap> tn = Timing.measure(javaWarmup, javaWarmupMillis, repeats, () -> multi.segment(unconverted(c.image)));
                         add(acc, "ours-1t", t1.medianMs(), t1.result(), c.groundTruth);
                         add(acc, "ours-" + allThreads + "t", tn.medianMs(), tn.result(), c.groundTruth);
                         for (String tool : List.of("skimage", "opencv")) {
@@ -292,6 +345,33 @@ public final class CompareCommand implements Callable<Integer> {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Runs SLIC until its Vector API kernel has finished its background warm-up (at most 30 s), so that every timed run
+     * uses the same kernel; without the {@code jdk.incubator.vector} module the scalar loop is timed throughout.
+     */
+    private void awaitSlicKernel(PlanarImage image) {
+        boolean module = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+        long end = System.nanoTime() + 30_000_000_000L;
+        Slic warm = Slic.segments(400).compactness(COMPACTNESS).iterations(SLIC_ITERATIONS);
+        do {
+            warm.segment(unconverted(image));
+        } while (module && !Slic.activeKernel().equals("vector") && System.nanoTime() < end);
+        log.println("SLIC kernel timed: " + Slic.activeKernel() + (module ? "" : " (jdk.incubator.vector not in the boot layer)"));
+    }
+
+    /** Repeats {@code round} until this thread has spent --java-warmup-ms of CPU time in it (at least once). */
+    private void warmUpByCpu(String what, Runnable round) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long start = threads.getCurrentThreadCpuTime();
+        int rounds = 0;
+        do {
+            round.run();
+            rounds++;
+        } while (threads.getCurrentThreadCpuTime() - start < javaWarmupMillis * 1_000_000L);
+        log.printf("  warm-up of the %s: %d round(s), %.1f s of CPU%n", what, rounds,
+                (threads.getCurrentThreadCpuTime() - start) / 1e9);
     }
 
     private static void add(Map<String, double[]> acc, String tool, double ms, LabelMap labels, List<LabelMap> gt) {
@@ -364,7 +444,11 @@ public final class CompareCommand implements Callable<Integer> {
         return soft;
     }
 
-    private void runGuided(List<GuidedCase> cases, Map<String, JsonNode> py, CompareReport report) throws IOException {
+    private void runGuided(List<GuidedCase> cases, Anchors py, CompareReport report) throws IOException {
+        // Every case shares the kernel code: warm it on all of them first, by CPU time, so that the first case measured is
+        // not the one that pays for the JIT (on a loaded machine a wall-clock warm-up may get little CPU).
+        warmUpByCpu("guided filter", () -> cases.forEach(c -> GuidedFilter.filter(c.guide, c.src, c.side, c.side, GUIDED_RADIUS,
+                GUIDED_EPS)));
         for (GuidedCase c : cases) {
             int s = c.side;
             Timing<float[]> t = Timing.measure(javaWarmup, javaWarmupMillis, repeats,
@@ -438,55 +522,178 @@ public final class CompareCommand implements Callable<Integer> {
         return cases;
     }
 
-    private void runEigen(List<EigenCase> cases, Map<String, JsonNode> py, CompareReport report) throws IOException {
+    private void runEigen(List<EigenCase> cases, Anchors py, CompareReport report) throws IOException {
+        List<AffinityMatrix> small = new ArrayList<>();
+        for (EigenCase c : cases) {
+            if (c.n <= 1000) {
+                small.add(PatchGraphs.clippedCosine(c.features, c.n));
+            }
+        }
+        warmUpByCpu("eigensolvers", () -> small.forEach(w -> {
+            SpectralEmbedding.smallest(w, EIGENPAIRS, EigenSolver.auto());
+            SpectralEmbedding.smallest(w, EIGENPAIRS, EigenSolver.dense());
+            SpectralEmbedding.smallest(w, EIGENPAIRS, EigenSolver.lanczos());
+        }));
         for (EigenCase c : cases) {
             AffinityMatrix w = PatchGraphs.clippedCosine(c.features, c.n);
-            EigenSolver solver = c.iterative ? EigenSolver.lanczos() : EigenSolver.dense();
+            // Small graphs: the automatic routing users get (it picks the fastest solver for the size and density) and the
+            // dense kernel itself; large graphs: Lanczos.
+            Map<String, EigenSolver> solvers = new LinkedHashMap<>();
+            if (c.iterative) {
+                solvers.put("ours-lanczos", EigenSolver.lanczos());
+            } else {
+                solvers.put("ours-auto", EigenSolver.auto());
+                solvers.put("ours-dense", EigenSolver.dense());
+            }
             boolean big = c.n > 1000;
-            Timing<SpectralEmbedding> t = Timing.measure(big ? 1 : javaWarmup, javaWarmupMillis, big ? Math.min(repeats, 2) : repeats,
-                    () -> SpectralEmbedding.smallest(w, EIGENPAIRS, solver));
-            SpectralEmbedding e = t.result();
-            for (String anchor : c.anchors) {
-                JsonNode r = required(py, c.id, anchor);
-                double maxVal = 0;
-                for (int i = 0; i < EIGENPAIRS; i++) {
-                    maxVal = Math.max(maxVal, Math.abs(e.eigenvalue(i) - r.get("eigenvalues").get(i).asDouble()));
+            for (Map.Entry<String, EigenSolver> solver : solvers.entrySet()) {
+                Timing<SpectralEmbedding> t = Timing.measure(big ? 1 : javaWarmup, javaWarmupMillis,
+                        big ? Math.min(repeats, 2) : repeats, () -> SpectralEmbedding.smallest(w, EIGENPAIRS, solver.getValue()));
+                SpectralEmbedding e = t.result();
+                String ours = solver.getKey().equals("ours-auto") ? "ours-auto (" + e.method() + ")" : solver.getKey();
+                for (String anchor : c.anchors) {
+                    compareEigen(c, e, ours, t.medianMs(), required(py, c.id, anchor), anchor, report);
                 }
-                double[] theirs = RawFiles.readDoubles(Paths.get(r.get("vectors").asText()), EIGENPAIRS * c.n);
-                double maxVec = 0;
-                for (int i = 0; i < EIGENPAIRS; i++) {
-                    double[] u = e.normalizedEigenvector(i);
-                    double same = 0;
-                    double flipped = 0;
-                    for (int j = 0; j < c.n; j++) {
-                        same = Math.max(same, Math.abs(u[j] - theirs[i * c.n + j]));
-                        flipped = Math.max(flipped, Math.abs(u[j] + theirs[i * c.n + j]));
-                    }
-                    maxVec = Math.max(maxVec, Math.min(same, flipped));
-                }
-                String ours = c.iterative ? "ours-lanczos" : "ours-dense";
-                log.printf("  eigen n=%-6d %-12s %9.2f ms  %-11s %9.2f ms  max |dlambda| %.1e  max |du| %.1e%n", c.n, ours,
-                        t.medianMs(), anchor, r.get("median_ms").asDouble(), maxVal, maxVec);
-                report.eigen(new CompareRows.Eigen(c.n, ours, t.medianMs(), anchor, r.get("median_ms").asDouble(), maxVal,
-                        maxVec));
             }
         }
     }
 
+    private void compareEigen(EigenCase c, SpectralEmbedding e, String ours, double oursMs, JsonNode r, String anchor,
+            CompareReport report) throws IOException {
+        double maxVal = 0;
+        for (int i = 0; i < EIGENPAIRS; i++) {
+            maxVal = Math.max(maxVal, Math.abs(e.eigenvalue(i) - r.get("eigenvalues").get(i).asDouble()));
+        }
+        double[] theirs = RawFiles.readDoubles(Paths.get(r.get("vectors").asText()), EIGENPAIRS * c.n);
+        double maxVec = 0;
+        for (int i = 0; i < EIGENPAIRS; i++) {
+            double[] u = e.normalizedEigenvector(i);
+            double same = 0;
+            double flipped = 0;
+            for (int j = 0; j < c.n; j++) {
+                same = Math.max(same, Math.abs(u[j] - theirs[i * c.n + j]));
+                flipped = Math.max(flipped, Math.abs(u[j] + theirs[i * c.n + j]));
+            }
+            maxVec = Math.max(maxVec, Math.min(same, flipped));
+        }
+        log.printf("  eigen n=%-6d %-22s %9.2f ms  %-11s %9.2f ms  max |dlambda| %.1e  max |du| %.1e%n", c.n, ours, oursMs,
+                anchor, r.get("median_ms").asDouble(), maxVal, maxVec);
+        report.eigen(new CompareRows.Eigen(c.n, ours, oursMs, anchor, r.get("median_ms").asDouble(), maxVal, maxVec));
+    }
+
+    // ---------------------------------------------------------------- whole command line
+
+    /** The batch's images, the single image, and the generated photo. */
+    private record CliCase(List<Path> batch, String batchSource, Path photo, String photoSize) {
+    }
+
+    private int[] photoSize() {
+        String[] wh = photo.split("x");
+        try {
+            int w = Integer.parseInt(wh[0]);
+            int h = Integer.parseInt(wh[1]);
+            if (wh.length == 2 && w >= 16 && h >= 16) {
+                return new int[] {w, h};
+            }
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--photo must be WIDTHxHEIGHT with both at least 16, got '" + photo + "'");
+    }
+
+    private CliCase cliCase(Path work, ArrayNode tasks) throws IOException {
+        List<Path> batch = new ArrayList<>();
+        String source;
+        Path ecssd = BenchImages.findShared("datasets/ECSSD/images");
+        if (ecssd != null) {
+            try (var files = Files.list(ecssd)) {
+                files.filter(p -> p.toString().endsWith(".jpg")).sorted().limit(cliImages).forEach(batch::add);
+            }
+            source = "ECSSD " + batch.size() + " first";
+        } else {
+            log.println("CLI: ECSSD not found (looked for ../shared/datasets/ECSSD); the batch is synthetic 400x300 images");
+            Path dir = Files.createDirectories(work.resolve("cli-synthetic"));
+            for (int i = 0; i < cliImages; i++) {
+                Path p = dir.resolve(String.format(java.util.Locale.ROOT, "synthetic%03d.png", i));
+                javax.imageio.ImageIO.write(BenchImages.synthetic(400, 300, 100 + i).toBufferedImage(), "png", p.toFile());
+                batch.add(p);
+            }
+            source = "synthetic";
+        }
+        int[] wh = photoSize();
+        Path photoFile = work.resolve("photo-" + wh[0] + "x" + wh[1] + ".jpg");
+        BenchImages.writePhoto(photoFile, wh[0], wh[1]);
+        ArrayNode files = tasks.addObject().put("kind", "slic-batch").put("id", "cli/batch").put("k", SuperCuts.DEFAULT_SUPERPIXELS)
+                .put("compactness", Presets.COMPACTNESS).put("iterations", SLIC_ITERATIONS).putArray("images");
+        batch.forEach(p -> files.add(p.toAbsolutePath().toString()));
+        return new CliCase(batch, source, photoFile, wh[0] + "x" + wh[1]);
+    }
+
+    private void runCli(CliCase c, int allThreads, Anchors py, CompareReport report)
+            throws IOException, InterruptedException {
+        CliRuns runs = CliRuns.locate(log);
+        Path outDir = out.resolve("work").resolve("cli-out");
+        // The launcher may rebuild the jar on its first call; that call is not timed.
+        CliRuns.Run first = runs.run(List.of("--version"), 1800);
+        if (first.exitCode() != 0) {
+            throw new IllegalStateException("the command line failed to start: " + first.output());
+        }
+        JsonNode sk = required(py, "cli/batch", "skimage");
+        double skPerImage = sk.get("mean_ms").asDouble();
+
+        List<String> batchArgs = new ArrayList<>(List.of("segment", "--threads", "1", "--out", outDir.resolve("batch").toString()));
+        c.batch.forEach(p -> batchArgs.add(p.toString()));
+        CompareRows.Cli batch = cliRow(runs, "batch", c.batchSource, c.batch.size(), 1, batchArgs, "skimage slic", skPerImage);
+        report.cli(batch);
+        report.cli(cliRow(runs, "one image", c.batch.get(0).getFileName().toString(), 1, 1,
+                List.of("segment", "--threads", "1", "--out", outDir.resolve("one").toString(), c.batch.get(0).toString()),
+                "-", Double.NaN));
+        report.cli(cliRow(runs, "photo", c.photoSize, 1, allThreads, List.of("segment", "--threads", Integer.toString(allThreads),
+                "--out", outDir.resolve("photo").toString(), c.photo.toString()), "-", Double.NaN));
+    }
+
+    private CompareRows.Cli cliRow(CliRuns runs, String name, String input, int images, int threadCount, List<String> args,
+            String anchor, double anchorPerImage) throws IOException, InterruptedException {
+        List<Double> walls = new ArrayList<>();
+        double peak = Double.NaN;
+        for (int r = 0; r < repeats; r++) {
+            CliRuns.Run run = runs.run(args, 1800);
+            if (run.exitCode() != 0) {
+                throw new IllegalStateException("the command line failed (" + run.exitCode() + ") on " + name + ": " + run.output());
+            }
+            walls.add(run.wallMs());
+            peak = Double.isNaN(peak) ? run.peakMb() : Math.max(peak, run.peakMb());
+        }
+        double wall = Timing.median(walls);
+        log.printf("  CLI %-10s %-22s %3d image(s) %d thread(s): %8.0f ms (%.1f ms per image), peak %.0f MiB%s%n", name, input,
+                images, threadCount, wall, wall / images, peak,
+                Double.isNaN(anchorPerImage) ? "" : String.format(java.util.Locale.ROOT, "; %s %.1f ms per image", anchor,
+                        anchorPerImage));
+        return new CompareRows.Cli(name, input, images, threadCount, wall, wall / images, peak, anchor, anchorPerImage);
+    }
+
     // ---------------------------------------------------------------- helpers
 
-    private static JsonNode required(Map<String, JsonNode> py, String id, String tool) {
-        JsonNode r = py.get(id + "|" + tool);
-        if (r == null) {
-            throw new IllegalStateException("the Python anchors returned no result for " + id + " / " + tool);
-        }
-        return r;
+    private static JsonNode required(Anchors py, String id, String tool) throws IOException {
+        return py.get(id, tool);
     }
 
     private static List<Integer> concat(List<Integer> a, List<Integer> b) {
         List<Integer> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
+    }
+
+    /**
+     * The same pixels in a new image object, so that every timed SLIC call converts them to CIELAB (an image keeps its
+     * CIELAB planes once computed; the anchors convert inside their timed calls too).
+     */
+    static PlanarImage unconverted(PlanarImage image) {
+        float[][] planes = new float[image.channels()][];
+        for (int c = 0; c < planes.length; c++) {
+            planes[c] = image.plane(c);
+        }
+        return PlanarImage.wrap(image.width(), image.height(), planes);
     }
 
     /** Rounds to 8-bit levels so that our input and the bytes given to Python are the same image. */

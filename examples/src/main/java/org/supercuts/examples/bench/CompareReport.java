@@ -40,6 +40,7 @@ final class CompareReport {
     private final List<CompareRows.Guided> guided = new ArrayList<>();
     private final List<CompareRows.Eigen> eigen = new ArrayList<>();
     private final List<CompareRows.Check> checks = new ArrayList<>();
+    private final List<CompareRows.Cli> cli = new ArrayList<>();
 
     CompareReport(JsonNode pythonVersions, int allThreads, int repeats, int warmup, int javaWarmup, long javaWarmupMillis) {
         this.javaWarmupMillis = javaWarmupMillis;
@@ -74,6 +75,10 @@ final class CompareReport {
                         && row.maxVectorDiff() <= CompareCommand.EIGENVECTOR_TOLERANCE,
                 fmt("max|dlambda| %.1e (<= %.0e), max|du| up to sign %.1e (<= %.0e)", row.maxEigenvalueDiff(),
                         CompareCommand.EIGENVALUE_TOLERANCE, row.maxVectorDiff(), CompareCommand.EIGENVECTOR_TOLERANCE)));
+    }
+
+    void cli(CompareRows.Cli row) {
+        cli.add(row);
     }
 
     boolean allChecksPass() {
@@ -131,6 +136,8 @@ final class CompareReport {
         doc.put("slic_ratios", slicRatios());
         doc.put("guided", guided);
         doc.put("eigen", eigen);
+        doc.put("cli", cli);
+        doc.put("targets", targets());
         doc.put("checks", checks);
         doc.put("all_checks_pass", allChecksPass());
         new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(out.resolve("compare.json").toFile(), doc);
@@ -157,24 +164,88 @@ final class CompareReport {
         return rows;
     }
 
+    /** The speed targets of issue 14 that this run measured, each with its value and whether it was met. */
+    private List<Map<String, Object>> targets() {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Map<String, Object> m : slicRatios()) {
+            double sk = (Double) m.get("ours_1t_over_skimage");
+            double cv = (Double) m.get("ours_1t_over_opencv");
+            target(rows, "SLIC " + m.get("size") + " K=" + m.get("k") + ": <= 0.5 x OpenCV and <= 0.2 x scikit-image (1 thread)",
+                    fmt("%.2f x OpenCV, %.2f x scikit-image", cv, sk), cv <= 0.5 && sk <= 0.2);
+        }
+        for (CompareRows.Guided g : guided) {
+            double ratio = g.oursMs() / g.opencvMs();
+            target(rows, "guided filter " + g.size() + " " + g.guide() + ": <= 1.2 x OpenCV", fmt("%.2f x", ratio), ratio <= 1.2);
+        }
+        for (CompareRows.Eigen e : eigen) {
+            double ratio = e.oursMs() / e.anchorMs();
+            if (e.ours().startsWith("ours-auto") && e.anchor().equals("scipy-eigh") && e.n() <= 1000) {
+                target(rows, "eigen k=4, " + e.n() + " nodes, automatic routing: <= 1.5 x SciPy eigh",
+                        fmt("%.2f x (%s)", ratio, e.ours()), ratio <= 1.5);
+            }
+            if (e.ours().equals("ours-lanczos") && e.anchor().equals("scipy-eigsh") && e.n() == 3600) {
+                target(rows, "eigen k=4, 3600-node patch graph: <= 0.5 x SciPy eigsh", fmt("%.2f x", ratio), ratio <= 0.5);
+            }
+        }
+        for (CompareRows.Cli c : cli) {
+            switch (c.run()) {
+                case "batch" -> target(rows, c.images() + "-image CLI batch, 1 thread, JVM start included: less per image than"
+                        + " scikit-image slic alone", fmt("%.1f vs %.1f ms per image", c.perImageMs(), c.anchorPerImageMs()),
+                        c.perImageMs() < c.anchorPerImageMs());
+                case "one image" -> target(rows, "one image through segment: under 1 s wall", fmt("%.0f ms", c.wallMs()),
+                        c.wallMs() < 1000);
+                case "photo" -> target(rows, c.input() + " photo through segment (" + c.threads() + " threads): <= 6 s wall and"
+                        + " <= 1.2 GB peak", fmt("%.1f s, %.0f MiB", c.wallMs() / 1000, c.peakMb()),
+                        c.wallMs() <= 6000 && !(c.peakMb() > 1.2 * 1024));
+                default -> { }
+            }
+        }
+        return rows;
+    }
+
+    private static void target(List<Map<String, Object>> rows, String target, String measured, boolean met) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("target", target);
+        m.put("measured", measured);
+        m.put("met", met);
+        rows.add(m);
+    }
+
     static Map<String, String> machine() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("processors", Integer.toString(Runtime.getRuntime().availableProcessors()));
         String cpu = "unknown";
+        String family = "";
+        String model = "";
         try {
             for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("model name")) {
-                    cpu = line.substring(line.indexOf(':') + 1).trim();
-                    break;
+                String value = line.substring(line.indexOf(':') + 1).trim();
+                if (line.startsWith("model name") && cpu.equals("unknown")) {
+                    cpu = value;
+                } else if (line.startsWith("cpu family") && family.isEmpty()) {
+                    family = value;
+                } else if (line.startsWith("model\t") && model.isEmpty()) {
+                    model = value;
                 }
             }
         } catch (IOException | RuntimeException e) {
             cpu = "unknown (" + e.getMessage() + ")";
         }
+        if (!family.isEmpty()) {
+            cpu += " (family " + family + " model " + model + ")";
+        }
         m.put("cpu", cpu);
+        m.put("slic_kernel", org.supercuts.superpixel.Slic.activeKernel());
         m.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         m.put("max_heap_mb", Long.toString(Runtime.getRuntime().maxMemory() >> 20));
+        try {
+            // Other work on the machine slows every tool alike but makes the absolute times noisy; recorded beside them.
+            String[] load = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            m.put("load_average", load[0] + " " + load[1] + " " + load[2] + " (1, 5, 15 min, when the report was written)");
+        } catch (IOException | RuntimeException e) {
+            m.put("load_average", "unknown");
+        }
         return m;
     }
 
@@ -222,6 +293,25 @@ final class CompareReport {
             }
             sb.append('\n');
         }
+        if (!cli.isEmpty()) {
+            sb.append("## Whole command line (timed from outside: JVM start, decoding and PNG writing included)\n\n");
+            sb.append("| run | input | images | threads | wall ms | per image ms | peak MiB | anchor | anchor per image ms |\n")
+                    .append("|---|---|---|---|---|---|---|---|---|\n");
+            for (CompareRows.Cli r : cli) {
+                sb.append(fmt("| %s | %s | %d | %d | %.0f | %.1f | %.0f | %s | %.1f |%n", r.run(), r.input(), r.images(),
+                        r.threads(), r.wallMs(), r.perImageMs(), r.peakMb(), r.anchor(), r.anchorPerImageMs()));
+            }
+            sb.append('\n');
+        }
+        List<Map<String, Object>> targets = targets();
+        if (!targets.isEmpty()) {
+            sb.append("## Targets (issue 14; ratios from this run)\n\n| target | measured | verdict |\n|---|---|---|\n");
+            for (Map<String, Object> t : targets) {
+                sb.append("| ").append(t.get("target")).append(" | ").append(t.get("measured")).append(" | ")
+                        .append(Boolean.TRUE.equals(t.get("met")) ? "met" : "**missed**").append(" |\n");
+            }
+            sb.append('\n');
+        }
         sb.append("## Agreement checks\n\n| check | pass | detail |\n|---|---|---|\n");
         for (CompareRows.Check c : checks) {
             sb.append("| ").append(c.name()).append(" | ").append(c.pass() ? "yes" : "**NO**").append(" | ").append(c.detail())
@@ -263,7 +353,9 @@ final class CompareReport {
             byN.getStyler().setXAxisLogarithmic(true);
             Map<String, TreeMap<Double, Double>> series = new LinkedHashMap<>();
             for (CompareRows.Eigen r : eigen) {
-                series.computeIfAbsent("ours (dense <= 1000, Lanczos above)", t -> new TreeMap<>()).put((double) r.n(), r.oursMs());
+                String ours = r.ours().startsWith("ours-auto") ? "ours (automatic routing)" : r.ours().startsWith("ours-dense")
+                        ? "ours (dense kernel)" : "ours (Lanczos)";
+                series.computeIfAbsent(ours, t -> new TreeMap<>()).put((double) r.n(), r.oursMs());
                 series.computeIfAbsent(r.anchor(), t -> new TreeMap<>()).put((double) r.n(), r.anchorMs());
             }
             addAll(byN, series);

@@ -39,6 +39,21 @@ final class CompareRows {
             double maxVectorDiff) {
     }
 
+    /**
+     * One whole command-line run, timed from outside the process (JVM start included), beside what the anchor needs for
+     * the same images.
+     *
+     * @param run              what was run ("batch", "one image", "photo")
+     * @param wallMs           median wall time of the whole run
+     * @param perImageMs       wallMs / images
+     * @param peakMb           largest peak resident memory over the repeats (NaN without GNU time)
+     * @param anchor           the anchor's name, or "-" when there is none
+     * @param anchorPerImageMs the anchor's mean time per image (NaN when there is none)
+     */
+    record Cli(String run, String input, int images, int threads, double wallMs, double perImageMs, double peakMb,
+            String anchor, double anchorPerImageMs) {
+    }
+
     /** One agreement check and whether it held. */
     record Check(String name, boolean pass, String detail) {
     }

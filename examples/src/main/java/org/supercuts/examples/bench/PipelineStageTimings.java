@@ -48,12 +48,12 @@ public final class PipelineStageTimings {
         long warmEnd = System.nanoTime() + 5_000_000_000L;
         while (System.nanoTime() < warmEnd) {
             for (PlanarImage im : images) {
-                pipeline.segment(im);
+                pipeline.segment(CompareCommand.unconverted(im));
             }
         }
         Map<String, List<Double>> stages = new LinkedHashMap<>();
         for (PlanarImage im : images) {
-            for (Map.Entry<String, Double> e : pipeline.segment(im).timingsMillis().entrySet()) {
+            for (Map.Entry<String, Double> e : pipeline.segment(CompareCommand.unconverted(im)).timingsMillis().entrySet()) {
                 stages.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
             }
         }

@@ -72,23 +72,79 @@ final class PythonAnchors {
         return new PythonAnchors(python, script);
     }
 
-    /** Runs the script on a job file, streaming its progress lines to {@code log}; the results go to {@code results}. */
-    void run(Path job, Path results, java.io.PrintStream log) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(python.toString(), script.toString(), job.toString(), results.toString());
+    /**
+     * Starts the script in {@code --serve} mode: one long-lived single-threaded interpreter that runs each task when it is
+     * sent, so that every anchor is timed right beside the Java measurement it is compared with (both then see the same
+     * load on the machine).
+     */
+    Session serve(java.io.PrintStream log) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(python.toString(), script.toString(), "--serve");
         pb.environment().putAll(SINGLE_THREAD_ENV);
-        pb.redirectErrorStream(true);
-        Process p = pb.start();
-        StringBuilder all = new StringBuilder();
-        try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+        return new Session(pb.start(), log);
+    }
+
+    /**
+     * A running {@code --serve} interpreter. Thread safety: not thread-safe; one caller at a time.
+     */
+    static final class Session implements AutoCloseable {
+        private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+        private final Process process;
+        private final java.io.BufferedReader from;
+        private final java.io.Writer to;
+        private final java.io.PrintStream log;
+        private final com.fasterxml.jackson.databind.JsonNode versions;
+
+        private Session(Process process, java.io.PrintStream log) throws IOException {
+            this.process = process;
+            this.log = log;
+            this.from = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            this.to = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+            this.versions = JSON.readTree(awaitLine("VERSIONS "));
+        }
+
+        com.fasterxml.jackson.databind.JsonNode versions() {
+            return versions;
+        }
+
+        /** Runs one task and returns its result entries (one per tool). */
+        com.fasterxml.jackson.databind.JsonNode run(com.fasterxml.jackson.databind.JsonNode task) throws IOException {
+            to.write(JSON.writeValueAsString(task));
+            to.write('\n');
+            to.flush();
+            return JSON.readTree(awaitLine("RESULTS "));
+        }
+
+        private String awaitLine(String prefix) throws IOException {
             String line;
-            while ((line = reader.readLine()) != null) {
-                all.append(line).append('\n');
+            while ((line = from.readLine()) != null) {
+                if (line.startsWith(prefix)) {
+                    return line.substring(prefix.length());
+                }
                 log.println("  [python] " + line);
             }
+            int rc;
+            try {
+                rc = process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                rc = -1;
+            }
+            throw new IllegalStateException("compare_anchors.py --serve ended (exit code " + rc + ") before answering; its"
+                    + " error output is above");
         }
-        int rc = p.waitFor();
-        if (rc != 0) {
-            throw new IllegalStateException("compare_anchors.py failed with exit code " + rc + ":\n" + all);
+
+        @Override
+        public void close() throws IOException {
+            to.close();
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
         }
     }
 

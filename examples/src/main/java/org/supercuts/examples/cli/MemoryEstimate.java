@@ -2,6 +2,8 @@ package org.supercuts.examples.cli;
 
 import java.util.Locale;
 
+import org.supercuts.Pipeline;
+
 /**
  * The heap one image needs, estimated before it is decoded from its header size and the settings, and the heap a run may
  * use. The model is {@code bytes = pixels * perPixel + 48 * K^2 + 16 MB}:
@@ -14,6 +16,10 @@ import java.util.Locale;
  *       saliency stage's dense ranking matrices (24 B), so 48 B in all;</li>
  *   <li>16 MB for everything else (models excluded: an ONNX model's weights are counted once, outside).</li>
  * </ul>
+ * Images above the pipeline's working resolution ({@link Pipeline#DEFAULT_WORKING_PIXELS}) are segmented reduced: the
+ * per-pixel stage buffers above are then needed for at most that many pixels, and the full resolution costs
+ * {@value #FULL_RESOLUTION_BYTES} B per pixel (the decoded picture, its float planes, an upright copy, the upsampled soft
+ * map and the mask; the pictures are drawn at the working resolution).
  * The numbers are upper bounds from the buffers the stages allocate, not measurements of one run; the point is to refuse a
  * setting that cannot fit before any work is done and to run no more images at once than the heap holds.
  *
@@ -22,6 +28,8 @@ import java.util.Locale;
 record MemoryEstimate(int perPixelBytes) {
     static final long PER_PAIR_BYTES = 48;
     static final long FIXED_BYTES = 16L << 20;
+    /** Bytes per full-resolution pixel of an image above the working resolution (4 + 12 + 12 + 4 + 4 + 1). */
+    static final long FULL_RESOLUTION_BYTES = 37;
     /** Share of the free heap a run plans with; the rest is head-room for the collector and the JIT. */
     static final double USABLE_SHARE = 0.8;
 
@@ -42,7 +50,14 @@ record MemoryEstimate(int perPixelBytes) {
 
     /** Bytes for one image of {@code pixels} pixels and {@code superpixels} regions. */
     long bytes(long pixels, int superpixels) {
-        return pixels * perPixelBytes + PER_PAIR_BYTES * (long) superpixels * superpixels + FIXED_BYTES;
+        return pixelBytes(pixels) + PER_PAIR_BYTES * (long) superpixels * superpixels + FIXED_BYTES;
+    }
+
+    private long pixelBytes(long pixels) {
+        if (pixels <= Pipeline.DEFAULT_WORKING_PIXELS) {
+            return pixels * perPixelBytes;
+        }
+        return pixels * FULL_RESOLUTION_BYTES + (long) Pipeline.DEFAULT_WORKING_PIXELS * perPixelBytes;
     }
 
     /** The heap the run may plan with: {@value #USABLE_SHARE} of what is not used yet under -Xmx. */
@@ -54,7 +69,7 @@ record MemoryEstimate(int perPixelBytes) {
 
     /** The largest K whose pair terms fit in {@code budget} bytes beside an image of {@code pixels} pixels. */
     int maxSuperpixels(long pixels, long budget) {
-        long left = budget - pixels * perPixelBytes - FIXED_BYTES;
+        long left = budget - pixelBytes(pixels) - FIXED_BYTES;
         return left <= 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, (long) Math.sqrt(left / (double) PER_PAIR_BYTES));
     }
 

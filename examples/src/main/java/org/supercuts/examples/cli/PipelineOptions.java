@@ -260,7 +260,11 @@ public final class PipelineOptions {
         checkCombination(chosen, paper, regions);
         List<AutoCloseable> resources = new ArrayList<>();
         try {
-            ModelOptions modelOptions = ModelOptions.defaults().withDevice(Device.parse(device)).withIntraOpThreads(onnxIntraOpThreads);
+            Device parsedDevice = Device.parse(device); // checked even when no model runs, so a typo is reported
+            // The ONNX model options are built only when a model is asked for, so the default SLIC pipeline starts without
+            // initialising the ONNX side.
+            ModelOptions modelOptions = dinoModel != null || regions != Method.SLIC
+                    ? ModelOptions.defaults().withDevice(parsedDevice).withIntraOpThreads(onnxIntraOpThreads) : null;
             DinoFeatures vit = null;
             if (dinoModel != null) {
                 vit = DinoFeatures.load(dinoModel, DinoOptions.defaults().withModelOptions(modelOptions));

@@ -2,8 +2,11 @@
 """Runs the Python anchors of `supercuts bench compare` (scikit-image SLIC, OpenCV ximgproc SLIC and guided filter,
 SciPy eigh / eigsh) on inputs written by the Java side, single-threaded, and writes their timings and outputs.
 
-Usage: compare_anchors.py JOB.json RESULTS.json
+Usage: compare_anchors.py JOB.json RESULTS.json   (all tasks of a job file, one after the other)
+       compare_anchors.py --serve                 (one task per stdin line, as the Java side reaches it, so that each
+                                                   anchor runs next to the Java measurement it is compared with)
 The job is a JSON object {"tasks": [...]}; every task names raw little-endian input files and an output prefix.
+In --serve mode the first stdout line is "VERSIONS <json>", and every task line is answered by "RESULTS <json list>".
 Timing: `warmup` untimed runs, then the median of `repeats` timed runs (wall clock, time.perf_counter).
 """
 import os
@@ -78,6 +81,23 @@ def run_slic(task, results):
     out = task["out"] + ".opencv.i32"
     labels.astype("<i4").tofile(out)
     record(results, task, "opencv", times, labels=out, region_size=region)
+
+
+def run_slic_batch(task, results):
+    """scikit-image's slic alone (decoding not timed) on each image file, one run each after one warm-up run."""
+    k, m, iters = task["k"], task["compactness"], task["iterations"]
+    times = []
+    for n, path in enumerate(task["images"]):
+        rgb = cv2.cvtColor(cv2.imread(path, cv2.IMREAD_COLOR), cv2.COLOR_BGR2RGB)
+
+        def sk():
+            return skimage_slic(rgb, n_segments=k, compactness=m, max_num_iter=iters, sigma=0, convert2lab=True,
+                                enforce_connectivity=True, min_size_factor=0.25, max_size_factor=3, start_label=0,
+                                channel_axis=-1)
+
+        _, t = timed(sk, 1 if n == 0 else 0, 1)
+        times.extend(t)
+    record(results, task, "skimage", times, mean_ms=statistics.mean(times), images=len(times))
 
 
 def run_guided(task, results):
@@ -174,21 +194,41 @@ def run_eigen(task, results):
         record(results, task, "scipy-eigsh", times, eigenvalues=vals.tolist(), vectors=out)
 
 
+def versions():
+    return {"python": sys.version.split()[0], "numpy": np.__version__, "scipy": scipy.__version__,
+            "scikit-image": skimage.__version__, "opencv": cv2.__version__,
+            "threads": os.environ.get("OPENBLAS_NUM_THREADS")}
+
+
+RUNNERS = {}
+
+
+def serve():
+    print("VERSIONS " + json.dumps(versions()), flush=True)
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        task = json.loads(line)
+        results = []
+        RUNNERS[task["kind"]](task, results)
+        print("RESULTS " + json.dumps(results), flush=True)
+
+
 def main():
+    RUNNERS.update({"slic": run_slic, "slic-batch": run_slic_batch, "guided": run_guided, "eigen": run_eigen})
+    if len(sys.argv) == 2 and sys.argv[1] == "--serve":
+        serve()
+        return
     if len(sys.argv) != 3:
-        sys.exit("usage: compare_anchors.py JOB.json RESULTS.json")
+        sys.exit("usage: compare_anchors.py JOB.json RESULTS.json | compare_anchors.py --serve")
     with open(sys.argv[1]) as f:
         job = json.load(f)
     results = []
-    runners = {"slic": run_slic, "guided": run_guided, "eigen": run_eigen}
     for task in job["tasks"]:
-        runners[task["kind"]](task, results)
+        RUNNERS[task["kind"]](task, results)
         print("done", task["kind"], task["id"], flush=True)
-    versions = {"python": sys.version.split()[0], "numpy": np.__version__, "scipy": scipy.__version__,
-                "scikit-image": skimage.__version__, "opencv": cv2.__version__,
-                "threads": os.environ.get("OPENBLAS_NUM_THREADS")}
     with open(sys.argv[2], "w") as f:
-        json.dump({"versions": versions, "results": results}, f, indent=1)
+        json.dump({"versions": versions(), "results": results}, f, indent=1)
 
 
 if __name__ == "__main__":

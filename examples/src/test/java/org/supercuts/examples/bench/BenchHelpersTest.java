@@ -9,6 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.supercuts.linalg.AffinityMatrix;
+import org.supercuts.image.PlanarImage;
+
 import picocli.CommandLine;
 
 class BenchHelpersTest {
@@ -76,6 +78,39 @@ class BenchHelpersTest {
         CompareCommand nodes = new CompareCommand();
         new CommandLine(nodes).parseArgs("--dense-nodes", "3");
         assertThatThrownBy(nodes::validate).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--dense-nodes").hasMessageContaining("got 3");
+    }
+
+    @Test
+    void compareRejectsBadCliOptionsNamingTheOption() {
+        CompareCommand images = new CompareCommand();
+        new CommandLine(images).parseArgs("--cli-images", "0");
+        assertThatThrownBy(images::validate).hasMessageContaining("--cli-images").hasMessageContaining("0");
+        CompareCommand photo = new CompareCommand();
+        new CommandLine(photo).parseArgs("--photo", "6000by4000");
+        assertThatThrownBy(photo::validate).hasMessageContaining("--photo").hasMessageContaining("6000by4000");
+        CompareCommand tiny = new CompareCommand();
+        new CommandLine(tiny).parseArgs("--photo", "8x8");
+        assertThatThrownBy(tiny::validate).hasMessageContaining("at least 16");
+    }
+
+    @Test
+    void unconvertedImagesShareThePixelsButNotTheConversion() {
+        PlanarImage image = BenchImages.synthetic(20, 10, 1);
+        float[][] lab = image.cielab();
+        PlanarImage fresh = CompareCommand.unconverted(image);
+        assertThat(fresh).isEqualTo(image);
+        assertThat(fresh.plane(0)).isSameAs(image.plane(0));
+        assertThat(fresh.cielab()).isNotSameAs(lab);
+        assertThat(fresh.cielab()[1]).containsExactly(lab[1]);
+    }
+
+    @Test
+    void generatedPhotoHasTheRequestedSize(@TempDir Path dir) throws Exception {
+        Path photo = dir.resolve("photo.jpg");
+        BenchImages.writePhoto(photo, 64, 48);
+        java.awt.image.BufferedImage read = javax.imageio.ImageIO.read(photo.toFile());
+        assertThat(read.getWidth()).isEqualTo(64);
+        assertThat(read.getHeight()).isEqualTo(48);
     }
 
     @Test

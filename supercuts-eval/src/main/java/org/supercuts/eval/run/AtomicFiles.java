@@ -5,8 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import javax.imageio.ImageIO;
-
+import org.supercuts.image.ImageFiles;
 import org.supercuts.image.SafeFiles;
 
 /**
@@ -34,9 +33,7 @@ public final class AtomicFiles {
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
         img.getRaster().setDataElements(0, 0, width, height, levels);
         ByteArrayOutputStream out = new ByteArrayOutputStream(width * height / 4 + 128);
-        if (!ImageIO.write(img, "png", out)) {
-            throw new IOException("no PNG writer available for " + target);
-        }
+        ImageFiles.encodePng(img, out);
         write(target, out.toByteArray());
     }
 }
