@@ -16,6 +16,8 @@ final class ExactSearch implements NeighbourSearch {
     private static final int QUERY_BLOCK = 32;
 
     private final SegmentIndex index;
+    /** The bfloat16 copy of the tiles that the Vector API scan of one query reads first; made at its first use. */
+    private volatile int[] rounded;
 
     ExactSearch(SegmentIndex index) {
         this.index = Objects.requireNonNull(index, "index");
@@ -32,7 +34,10 @@ final class ExactSearch implements NeighbourSearch {
         Objects.requireNonNull(query, "query");
         Searches.checkK(index, k);
         float[] q = Searches.normalised(query, 0, query.length, index.dimension());
-        return scan(new float[][] {q}, k)[0];
+        ScanKernel kernel = ScanKernel.fastest();
+        TopK best = new TopK(k);
+        kernel.scanOne(index.tiles(), kernel.prefilters() ? rounded() : null, index.size(), index.dimension(), q, best);
+        return best.sorted();
     }
 
     @Override
@@ -52,6 +57,20 @@ final class ExactSearch implements NeighbourSearch {
             System.arraycopy(found, 0, out, from, m);
         }
         return out;
+    }
+
+    private int[] rounded() {
+        int[] r = rounded;
+        if (r == null) {
+            synchronized (this) {
+                r = rounded;
+                if (r == null) {
+                    r = ScanKernel.bfloat16(index.tiles(), index.size(), index.dimension());
+                    rounded = r;
+                }
+            }
+        }
+        return r;
     }
 
     private Neighbours[] scan(float[][] queries, int k) {
@@ -81,6 +100,11 @@ final class ExactSearch implements NeighbourSearch {
         TopK(int k) {
             ids = new int[k];
             scores = new float[k];
+        }
+
+        /** k. */
+        int capacity() {
+            return ids.length;
         }
 
         /** The score an entry must beat to get in. */

@@ -42,6 +42,46 @@ abstract class ScanKernel {
      */
     abstract void scan(float[] tiles, int n, int d, float[][] queries, ExactSearch.TopK[] best);
 
+    /** Whether {@link #scanOne} reads a bfloat16 copy of the tiles ({@link #bfloat16}) to pick candidates first. */
+    boolean prefilters() {
+        return false;
+    }
+
+    /**
+     * The same as {@link #scan} for one query; {@code rounded} is {@link #bfloat16} of the tiles when {@link
+     * #prefilters()}, else ignored (may be null).
+     */
+    void scanOne(float[] tiles, int[] rounded, int n, int d, float[] query, ExactSearch.TopK best) {
+        scan(tiles, n, d, new float[][] {query}, new ExactSearch.TopK[] {best});
+    }
+
+    /**
+     * The tiles holding the first {@code n} entries rounded to bfloat16 (the upper 16 bits of a float, rounded to nearest),
+     * two dimensions per int: in each tile, int {@code p·TILE + t} holds dimension 2p of entry t in its low half and
+     * dimension 2p + 1 (0 past d) in its high half. The relative error is at most 2^-8 per value, so a dot product of unit
+     * vectors moves by at most 2^-8.
+     */
+    static int[] bfloat16(float[] tiles, int n, int d) {
+        int tile = SegmentIndex.TILE;
+        int count = (n + tile - 1) / tile;
+        int pairs = (d + 1) / 2;
+        int[] out = new int[count * pairs * tile];
+        for (int c = 0; c < count; c++) {
+            for (int p = 0; p < pairs; p++) {
+                for (int t = 0; t < tile; t++) {
+                    int low = round(tiles[c * tile * d + 2 * p * tile + t]);
+                    int high = 2 * p + 1 < d ? round(tiles[c * tile * d + (2 * p + 1) * tile + t]) : 0;
+                    out[(c * pairs + p) * tile + t] = (high << 16) | low;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static int round(float v) {
+        return (Float.floatToRawIntBits(v) + 0x8000) >>> 16;
+    }
+
     /** The scalar loop. */
     static ScanKernel scalar() {
         return SCALAR;

@@ -1,6 +1,7 @@
 package org.supercuts.retrieval;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -17,7 +18,13 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorScanKernel extends ScanKernel {
     private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
     private static final int LANES = FLOATS.length();
+    private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED;
     private static final int TILE = SegmentIndex.TILE;
+    /**
+     * How far a bfloat16 score may lie from the float one: 2^-8 for unit vectors (relative rounding error 2^-8 per value,
+     * Cauchy-Schwarz), plus a margin for the float rounding of both 64-term sums and for norms a little above 1.
+     */
+    private static final float BFLOAT16_ERROR = 0x1p-8f * 1.01f + 1e-4f;
 
     static {
         if (TILE % (4 * LANES) != 0) {
@@ -89,6 +96,88 @@ final class VectorScanKernel extends ScanKernel {
             offer(a1, best[qi + 1], start + g, len - g, lanes);
             offer(a2, best[qi + 2], start + g, len - g, lanes);
             offer(a3, best[qi + 3], start + g, len - g, lanes);
+        }
+    }
+
+    @Override
+    boolean prefilters() {
+        return INTS.length() == LANES;
+    }
+
+    /**
+     * One query in two passes: scores against the bfloat16 copy (half the bytes of the float tiles; the single-query scan
+     * is bound by memory bandwidth) keep every entry that could be within the top k, i.e. whose rounded score is at least
+     * the k-th best rounded score minus twice the rounding bound; those candidates are then scored on the float tiles with
+     * the same fused multiply-adds in the same order as {@link #scan}, so the result is the one {@link #scan} gives.
+     */
+    @Override
+    void scanOne(float[] tiles, int[] rounded, int n, int d, float[] q, ExactSearch.TopK best) {
+        if (!prefilters()) {
+            super.scanOne(tiles, rounded, n, d, q, best);
+            return;
+        }
+        ExactSearch.TopK approximate = new ExactSearch.TopK(best.capacity());
+        int[] candidates = new int[64];
+        float[] candidateScores = new float[64];
+        int count = 0;
+        float[] lanes = new float[LANES];
+        float band = 2 * BFLOAT16_ERROR;
+        int pairs = (d + 1) / 2;
+        for (int start = 0; start < n; start += TILE) {
+            int len = Math.min(TILE, n - start);
+            for (int g = 0; g < len; g += 2 * LANES) {
+                FloatVector a0 = FloatVector.zero(FLOATS);
+                FloatVector a1 = a0;
+                int o = start * pairs + g;
+                for (int j = 0; j < d; j += 2, o += TILE) {
+                    FloatVector low = FloatVector.broadcast(FLOATS, q[j]);
+                    FloatVector high = FloatVector.broadcast(FLOATS, j + 1 < d ? q[j + 1] : 0f);
+                    IntVector x0 = IntVector.fromArray(INTS, rounded, o);
+                    IntVector x1 = IntVector.fromArray(INTS, rounded, o + LANES);
+                    a0 = x0.lanewise(VectorOperators.LSHL, 16).reinterpretAsFloats().fma(low, a0);
+                    a1 = x1.lanewise(VectorOperators.LSHL, 16).reinterpretAsFloats().fma(low, a1);
+                    a0 = x0.lanewise(VectorOperators.AND, 0xFFFF0000).reinterpretAsFloats().fma(high, a0);
+                    a1 = x1.lanewise(VectorOperators.AND, 0xFFFF0000).reinterpretAsFloats().fma(high, a1);
+                }
+                for (int h = 0; h < 2; h++) {
+                    FloatVector a = h == 0 ? a0 : a1;
+                    int first = start + g + h * LANES;
+                    int valid = Math.min(LANES, len - g - h * LANES);
+                    float keep = approximate.floor() - band;
+                    if (valid <= 0 || !a.compare(VectorOperators.GE, keep).anyTrue()) {
+                        continue;
+                    }
+                    a.intoArray(lanes, 0);
+                    for (int l = 0; l < valid; l++) {
+                        if (lanes[l] >= approximate.floor() - band) {
+                            if (count == candidates.length) {
+                                candidates = java.util.Arrays.copyOf(candidates, 2 * count);
+                                candidateScores = java.util.Arrays.copyOf(candidateScores, 2 * count);
+                            }
+                            candidates[count] = first + l;
+                            candidateScores[count++] = lanes[l];
+                            if (lanes[l] > approximate.floor()) {
+                                approximate.offer(first + l, lanes[l]);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        float keep = approximate.floor() - band;
+        for (int c = 0; c < count; c++) {
+            if (candidateScores[c] < keep) {
+                continue;
+            }
+            int e = candidates[c];
+            int o = (e / TILE) * TILE * d + e % TILE;
+            float s = 0f;
+            for (int j = 0; j < d; j++, o += TILE) {
+                s = Math.fma(tiles[o], q[j], s);
+            }
+            if (s > best.floor()) {
+                best.offer(e, s);
+            }
         }
     }
 

@@ -101,6 +101,52 @@ class ScanKernelTest {
     }
 
     @Test
+    void singleQueryPrefilterOnBfloat16GivesExactlyTheFullScan() {
+        ScanKernel vector = vector();
+        assumeThat(vector.prefilters()).as("no bfloat16 prefilter at this vector width").isTrue();
+        // Clustered vectors (many near-ties around the k-th score) as well as uniform ones, odd and round dimensions.
+        int[][] shapes = {{64, 5, 997}, {13, 2, 300}, {64, 1, 3}};
+        for (int[] shape : shapes) {
+            int d = shape[0];
+            SegmentIndex index = shape[2] == 3 ? SegmentIndexTest.random(1, 3, d, 1, "f") : clustered(shape[1] * shape[2], d, 70 + d);
+            int[] rounded = ScanKernel.bfloat16(index.tiles(), index.size(), d);
+            float[][] queries = unitQueries(12, d, 900 + d);
+            for (int k : new int[] {1, 3, 25}) {
+                int kk = Math.min(k, index.size());
+                Neighbours[] full = run(vector, index, queries, kk);
+                for (int i = 0; i < queries.length; i++) {
+                    ExactSearch.TopK best = new ExactSearch.TopK(kk);
+                    vector.scanOne(index.tiles(), rounded, index.size(), d, queries[i], best);
+                    Neighbours one = best.sorted();
+                    String what = "d=" + d + " k=" + kk + " query " + i;
+                    assertThat(one.entries()).as(what).containsExactly(full[i].entries());
+                    assertThat(one.similarities()).as(what).containsExactly(full[i].similarities());
+                }
+            }
+        }
+    }
+
+    /** Unit vectors around a few centres (cosine about 0.99 to their centre), so that scores crowd near the top. */
+    private static SegmentIndex clustered(int n, int d, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        float[][] centres = unitQueries(4, d, seed + 1);
+        double[] v = new double[n * d];
+        for (int i = 0; i < n; i++) {
+            float[] c = centres[rnd.nextInt(centres.length)];
+            for (int j = 0; j < d; j++) {
+                v[i * d + j] = c[j] + 0.02 * rnd.nextGaussian();
+            }
+        }
+        int[] seg = new int[n];
+        for (int s = 0; s < n; s++) {
+            seg[s] = s;
+        }
+        SegmentIndex.Builder b = SegmentIndex.builder(d, "f");
+        b.addImage("a", v, seg, null, new int[n]);
+        return b.build();
+    }
+
+    @Test
     void theWarmUpCheckAcceptsTheVectorScan() {
         assertThat(ScanKernel.agreesWithScalar(vector(), 9)).isTrue();
     }

@@ -111,9 +111,15 @@ public final class SearchBenchmark {
                 median(cpu));
         long c0 = threads.getCurrentThreadCpuTime();
         long w0 = System.nanoTime();
-        exact.nearest(q, queries, 10);
+        Neighbours[] batch = exact.nearest(q, queries, 10);
         System.out.printf(Locale.ROOT, "exact, batch of %d: %.2f ms wall, %.2f ms CPU per query%n", queries,
                 (System.nanoTime() - w0) / 1e6 / queries, (threads.getCurrentThreadCpuTime() - c0) / 1e6 / queries);
+        int same = 0;
+        for (int i = 0; i < queries; i++) {
+            same += Arrays.equals(batch[i].entries(), truth[i].entries()) ? 1 : 0;
+        }
+        System.out.printf(Locale.ROOT, "exact, one at a time and batched: the same 10 neighbours in the same order for %d of %d queries%n",
+                same, queries);
         if (!withHnsw) {
             return;
         }
