@@ -7,9 +7,12 @@ import java.util.Objects;
  * the score of a query against a tile of {@link SegmentIndex#TILE} entries is {@code d} multiply-add passes over
  * contiguous floats ({@link ScanKernel}: the Java Vector API when it is available and compiled, a loop the JIT
  * vectorises otherwise); a batch of queries shares each tile while it is in cache. Each query keeps its k best in a
- * bounded heap. Ties are broken by the lower entry position.
+ * bounded heap. A single query, which is bound by memory bandwidth, first reads a bfloat16 copy of the tiles (made at
+ * its first use: 2 bytes per value, 128 MB for a million 64-d segments) to pick the entries that can be in its top k,
+ * then scores those on the float tiles: the result is the full scan's. Ties are broken by the lower entry position.
  *
- * <p>Thread safety: immutable; queries may run concurrently (each allocates its own buffers).
+ * <p>Thread safety: queries may run concurrently (each allocates its own buffers); the bfloat16 copy is made once under
+ * a lock and published through a volatile field.
  */
 final class ExactSearch implements NeighbourSearch {
     /** Queries that share one pass over the tiles. */
