@@ -89,9 +89,9 @@ public final class SearchBenchmark {
             q[i] = (float) rnd.nextGaussian();
         }
         NeighbourSearch exact = NeighbourSearch.exact(index);
-        // Warm-up: two seconds of queries, so that the JIT compiles the scan and the Vector API kernel's background warm-up
+        // Warm-up: six seconds of queries, so that the JIT compiles the scan and the Vector API kernel's background warm-up
         // (when the module is present) has switched it over.
-        long warmUntil = System.nanoTime() + 2_000_000_000L;
+        long warmUntil = System.nanoTime() + 6_000_000_000L;
         for (int i = 0; i < 5 || System.nanoTime() < warmUntil; i++) {
             exact.nearest(Arrays.copyOfRange(q, (i % queries) * d, (i % queries + 1) * d), 10);
             exact.nearest(q, Math.min(queries, 8), 10);
