@@ -22,6 +22,7 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every {@code ```java} block of README.md and docs/*.md compiles against the test class path (all modules), as written.
@@ -163,7 +164,7 @@ class DocSnippetsTest {
     }
 
     @Test
-    void everyJavaBlockInTheReadmeAndDocsCompiles() throws IOException {
+    void everyJavaBlockInTheReadmeAndDocsCompiles(@TempDir Path out) throws IOException {
         List<Unit> units = new ArrayList<>();
         for (Path doc : documents()) {
             List<Snippet> found = snippets(doc);
@@ -172,31 +173,30 @@ class DocSnippetsTest {
             }
         }
         assertThat(units).as("java blocks in README.md and docs/*.md").hasSizeGreaterThanOrEqualTo(3);
-        Path out = Files.createTempDirectory("doc-snippets");
         List<String> errors = compile(units, out);
         assertThat(errors).as("doc snippets that do not compile (README.md and docs/*.md ```java blocks; rule in"
                 + " docs/java.md)").isEmpty();
     }
 
     @Test
-    void aBrokenSnippetIsReportedWithItsFileAndLine() throws IOException {
-        Path md = Files.createTempFile("broken", ".md");
+    void aBrokenSnippetIsReportedWithItsFileAndLine(@TempDir Path tmp) throws IOException {
+        Path md = tmp.resolve("broken.md");
         Files.writeString(md, String.join("\n", "# Title", "", "```java", "import java.util.List;",
                 "List<String> names = List.of(\"a\");", "int n = names.sizee();", "```", ""));
         List<Snippet> found = snippets(md);
         assertThat(found).hasSize(1);
-        List<String> errors = compile(List.of(unit(found.get(0), 0)), Files.createTempDirectory("doc-snippets"));
+        List<String> errors = compile(List.of(unit(found.get(0), 0)), Files.createDirectories(tmp.resolve("classes")));
         assertThat(errors).singleElement().asString().startsWith(md.getFileName() + ":6: ").contains("sizee");
     }
 
     @Test
-    void aBlockThatDeclaresATypeIsCompiledAsItsOwnFile() throws IOException {
-        Path md = Files.createTempFile("type", ".md");
+    void aBlockThatDeclaresATypeIsCompiledAsItsOwnFile(@TempDir Path tmp) throws IOException {
+        Path md = tmp.resolve("type.md");
         Files.writeString(md, String.join("\n", "```java", "import java.util.List;", "",
                 "public final class Hello {", "    static List<String> names() {", "        return List.of(\"x\");",
                 "    }", "}", "```", ""));
         Unit u = unit(snippets(md).get(0), 0);
         assertThat(u.className()).isEqualTo("Hello");
-        assertThat(compile(List.of(u), Files.createTempDirectory("doc-snippets"))).isEmpty();
+        assertThat(compile(List.of(u), Files.createDirectories(tmp.resolve("classes")))).isEmpty();
     }
 }

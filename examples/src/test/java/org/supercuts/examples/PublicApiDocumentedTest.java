@@ -18,6 +18,7 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
@@ -148,8 +149,7 @@ class PublicApiDocumentedTest {
     }
 
     @Test
-    void theCheckFindsAnUndocumentedMethodAndAcceptsOverrides() throws IOException {
-        Path dir = Files.createTempDirectory("api-doc");
+    void theCheckFindsAnUndocumentedMethodAndAcceptsOverrides(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("Sample.java");
         Files.writeString(file, String.join("\n",
                 "/** A sample. */",

@@ -499,6 +499,8 @@ public final class SegmentCommand implements Callable<Integer> {
     /** Copies the bundled sample to a temporary file (named after it, so outputs are named "chelsea-*"). */
     static Path extractSample() throws IOException {
         Path dir = Files.createTempDirectory("supercuts-sample");
+        // Deleted at exit in the reverse order of registration: the file first, then the then-empty folder.
+        dir.toFile().deleteOnExit();
         Path file = dir.resolve("chelsea.png");
         try (InputStream in = SegmentCommand.class.getResourceAsStream(SAMPLE)) {
             if (in == null) {
@@ -507,7 +509,6 @@ public final class SegmentCommand implements Callable<Integer> {
             Files.copy(in, file);
         }
         file.toFile().deleteOnExit();
-        dir.toFile().deleteOnExit();
         return file;
     }
 }
