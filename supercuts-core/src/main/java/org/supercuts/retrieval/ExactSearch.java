@@ -5,19 +5,26 @@ import java.util.Objects;
 /**
  * Exact k-nearest-neighbour search by cosine similarity: every entry is scored. The index's tiles are dimension-major, so
  * the score of a query against a tile of {@link SegmentIndex#TILE} entries is {@code d} multiply-add passes over
- * contiguous floats, which the JIT vectorises; a batch of queries shares each tile while it is in cache. Ties are broken
- * by the lower entry position.
+ * contiguous floats ({@link ScanKernel}: the Java Vector API when it is available and compiled, a loop the JIT
+ * vectorises otherwise); a batch of queries shares each tile while it is in cache. Each query keeps its k best in a
+ * bounded heap. A single query, which is bound by memory bandwidth, first reads a bfloat16 copy of the tiles (made at
+ * its first use: 2 bytes per value, 128 MB for a million 64-d segments) to pick the entries that can be in its top k,
+ * then scores those on the float tiles: the result is the full scan's. Ties are broken by the lower entry position.
  *
- * <p>Thread safety: immutable; queries may run concurrently (each allocates its own buffers).
+ * <p>Thread safety: queries may run concurrently (each allocates its own buffers); the bfloat16 copy is made once under
+ * a lock and published through a volatile field.
  */
 final class ExactSearch implements NeighbourSearch {
     /** Queries that share one pass over the tiles. */
     private static final int QUERY_BLOCK = 32;
 
     private final SegmentIndex index;
+    /** The bfloat16 copy of the tiles that the Vector API scan of one query reads first; made at its first use. */
+    private volatile int[] rounded;
 
     ExactSearch(SegmentIndex index) {
         this.index = Objects.requireNonNull(index, "index");
+        ScanKernel.fastest(); // starts the Vector API warm-up, so that it is usually done by the first large query
     }
 
     @Override
@@ -30,7 +37,10 @@ final class ExactSearch implements NeighbourSearch {
         Objects.requireNonNull(query, "query");
         Searches.checkK(index, k);
         float[] q = Searches.normalised(query, 0, query.length, index.dimension());
-        return scan(new float[][] {q}, k)[0];
+        ScanKernel kernel = ScanKernel.fastest();
+        TopK best = new TopK(k);
+        kernel.scanOne(index.tiles(), kernel.prefilters() ? rounded() : null, index.size(), index.dimension(), q, best);
+        return best.sorted();
     }
 
     @Override
@@ -52,66 +62,31 @@ final class ExactSearch implements NeighbourSearch {
         return out;
     }
 
+    private int[] rounded() {
+        int[] r = rounded;
+        if (r == null) {
+            synchronized (this) {
+                r = rounded;
+                if (r == null) {
+                    r = ScanKernel.bfloat16(index.tiles(), index.size(), index.dimension());
+                    rounded = r;
+                }
+            }
+        }
+        return r;
+    }
+
     private Neighbours[] scan(float[][] queries, int k) {
-        int d = index.dimension();
-        int n = index.size();
-        float[] tiles = index.tiles();
-        int tile = SegmentIndex.TILE;
         TopK[] best = new TopK[queries.length];
         for (int i = 0; i < queries.length; i++) {
             best[i] = new TopK(k);
         }
-        float[] scores = new float[tile];
-        for (int start = 0; start < n; start += tile) {
-            int len = Math.min(tile, n - start);
-            int base = start * d;
-            for (int qi = 0; qi < queries.length; qi++) {
-                score(queries[qi], tiles, base, d, tile, scores);
-                TopK top = best[qi];
-                for (int t = 0; t < len; t++) {
-                    if (scores[t] > top.floor()) {
-                        top.offer(start + t, scores[t]);
-                    }
-                }
-            }
-        }
+        ScanKernel.fastest().scan(index.tiles(), index.size(), index.dimension(), queries, best);
         Neighbours[] out = new Neighbours[queries.length];
         for (int i = 0; i < queries.length; i++) {
             out[i] = best[i].sorted();
         }
         return out;
-    }
-
-    /**
-     * scores[t] = q · (entry t of the tile at {@code base}), eight dimensions per pass over the tile: eight contiguous
-     * streams and one read-modify-write of the scores per pass, which C2 turns into vector multiply-adds.
-     */
-    private static void score(float[] q, float[] tiles, int base, int d, int tile, float[] scores) {
-        java.util.Arrays.fill(scores, 0f);
-        int j = 0;
-        for (; j + 8 <= d; j += 8) {
-            float a0 = q[j];
-            float a1 = q[j + 1];
-            float a2 = q[j + 2];
-            float a3 = q[j + 3];
-            float a4 = q[j + 4];
-            float a5 = q[j + 5];
-            float a6 = q[j + 6];
-            float a7 = q[j + 7];
-            int o = base + j * tile;
-            for (int t = 0; t < tile; t++) {
-                scores[t] += a0 * tiles[o + t] + a1 * tiles[o + tile + t] + a2 * tiles[o + 2 * tile + t] + a3 * tiles[o + 3 * tile + t]
-                        + a4 * tiles[o + 4 * tile + t] + a5 * tiles[o + 5 * tile + t] + a6 * tiles[o + 6 * tile + t]
-                        + a7 * tiles[o + 7 * tile + t];
-            }
-        }
-        for (; j < d; j++) {
-            float a = q[j];
-            int o = base + j * tile;
-            for (int t = 0; t < tile; t++) {
-                scores[t] += a * tiles[o + t];
-            }
-        }
     }
 
     @Override
@@ -128,6 +103,11 @@ final class ExactSearch implements NeighbourSearch {
         TopK(int k) {
             ids = new int[k];
             scores = new float[k];
+        }
+
+        /** k. */
+        int capacity() {
+            return ids.length;
         }
 
         /** The score an entry must beat to get in. */

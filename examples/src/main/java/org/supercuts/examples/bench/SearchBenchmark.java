@@ -28,7 +28,7 @@ import org.supercuts.retrieval.SegmentIndex;
  * <li>{@code search N D Q}: an index of N random unit vectors of dimension D (seeded; 1000 "images" of N/1000 segments),
  * its heap size, then the exact search (one query at a time, and a batch of Q sharing each pass) and the HNSW search
  * (build time, query time, recall@10 against exact) for Q queries; {@code -DefConstruction=} and {@code -DbuildThreads=}
- * set the graph's build (default 200 and 1). Run with {@code -Xmx512m} and N = 1 000 000 for the
+ * set the graph's build (default 200 and 1), {@code -Def=} its search breadth (default 100). Run with {@code -Xmx512m} and N = 1 000 000 for the
  * memory target. Times are medians of per-query wall-clock and CPU time (the CPU time is what the query costs on a loaded
  * machine).</li>
  * <li>{@code build ECSSD_ROOT N}: for the first N ECSSD images, alternately, the default pipeline alone and the segment
@@ -89,9 +89,12 @@ public final class SearchBenchmark {
             q[i] = (float) rnd.nextGaussian();
         }
         NeighbourSearch exact = NeighbourSearch.exact(index);
-        // Warm-up: let the JIT compile the scan.
-        for (int i = 0; i < 5; i++) {
-            exact.nearest(Arrays.copyOfRange(q, 0, d), 10);
+        // Warm-up: six seconds of queries, so that the JIT compiles the scan and the Vector API kernel's background warm-up
+        // (when the module is present) has switched it over.
+        long warmUntil = System.nanoTime() + 6_000_000_000L;
+        for (int i = 0; i < 5 || System.nanoTime() < warmUntil; i++) {
+            exact.nearest(Arrays.copyOfRange(q, (i % queries) * d, (i % queries + 1) * d), 10);
+            exact.nearest(q, Math.min(queries, 8), 10);
         }
         double[] wall = new double[queries];
         double[] cpu = new double[queries];
@@ -106,18 +109,27 @@ public final class SearchBenchmark {
         }
         System.out.printf(Locale.ROOT, "exact, one query at a time: median %.2f ms wall, %.2f ms CPU per query (k=10)%n", median(wall),
                 median(cpu));
+        System.gc();
+        System.out.printf(Locale.ROOT, "heap in use after the single queries (with the search's bfloat16 copy): %.1f MB%n",
+                (usedHeap() - before) / 1e6);
         long c0 = threads.getCurrentThreadCpuTime();
         long w0 = System.nanoTime();
-        exact.nearest(q, queries, 10);
+        Neighbours[] batch = exact.nearest(q, queries, 10);
         System.out.printf(Locale.ROOT, "exact, batch of %d: %.2f ms wall, %.2f ms CPU per query%n", queries,
                 (System.nanoTime() - w0) / 1e6 / queries, (threads.getCurrentThreadCpuTime() - c0) / 1e6 / queries);
+        int same = 0;
+        for (int i = 0; i < queries; i++) {
+            same += Arrays.equals(batch[i].entries(), truth[i].entries()) ? 1 : 0;
+        }
+        System.out.printf(Locale.ROOT, "exact, one at a time and batched: the same 10 neighbours in the same order for %d of %d queries%n",
+                same, queries);
         if (!withHnsw) {
             return;
         }
         c0 = threads.getCurrentThreadCpuTime();
         w0 = System.nanoTime();
         HnswSearch spec = HnswSearch.defaults().efConstruction(Integer.getInteger("efConstruction", 200))
-                .threads(Integer.getInteger("buildThreads", 1));
+                .threads(Integer.getInteger("buildThreads", 1)).ef(Integer.getInteger("ef", 100));
         NeighbourSearch hnsw = spec.build(index);
         System.out.printf(Locale.ROOT, "%s: built in %.1f s wall on %d thread(s)%n", spec.describe(), (System.nanoTime() - w0) / 1e9,
                 Integer.getInteger("buildThreads", 1));
