@@ -96,8 +96,14 @@ public final class Overlay {
             }
             if (end > start) {
                 List<Layer> run = layers.subList(start, end);
+                // An RGB picture's pixels are read and written in place (getRGB/setRGB convert each pixel).
+                int[] pixels = Pictures.rgbPixels(out);
                 for (int y = 0; y < h; y++) {
-                    out.getRGB(0, y, w, 1, row, 0, w);
+                    if (pixels != null) {
+                        System.arraycopy(pixels, y * w, row, 0, w);
+                    } else {
+                        out.getRGB(0, y, w, 1, row, 0, w);
+                    }
                     for (int x = 0; x < w; x++) {
                         int rgb = row[x] & 0xffffff;
                         for (Layer l : run) {
@@ -105,7 +111,11 @@ public final class Overlay {
                         }
                         row[x] = rgb;
                     }
-                    out.setRGB(0, y, w, 1, row, 0, w);
+                    if (pixels != null) {
+                        System.arraycopy(row, 0, pixels, y * w, w);
+                    } else {
+                        out.setRGB(0, y, w, 1, row, 0, w);
+                    }
                 }
                 start = end;
             } else {

@@ -99,12 +99,9 @@ public final class Pictures {
         }
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         int[] lbl = labels.backingArray();
-        int[] row = new int[w];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                row[x] = colours[lbl[y * w + x]];
-            }
-            out.setRGB(0, y, w, 1, row, 0, w);
+        int[] pixels = rgbPixels(out);
+        for (int i = 0; i < lbl.length; i++) {
+            pixels[i] = colours[lbl[i]];
         }
         return out;
     }
@@ -154,22 +151,47 @@ public final class Pictures {
         int[] lbl = m.backingArray();
         double[] sum = new double[m.count() * 3];
         int[] size = m.sizes();
+        float[] red = rgb.plane(0);
+        float[] green = rgb.plane(1);
+        float[] blue = rgb.plane(2);
         for (int i = 0; i < lbl.length; i++) {
-            for (int c = 0; c < 3; c++) {
-                sum[3 * lbl[i] + c] += rgb.plane(c)[i];
-            }
+            int k = 3 * lbl[i];
+            sum[k] += red[i];
+            sum[k + 1] += green[i];
+            sum[k + 2] += blue[i];
         }
         int[] colour = new int[m.count()];
         for (int r = 0; r < colour.length; r++) {
             colour[r] = (to8(sum[3 * r] / size[r]) << 16) | (to8(sum[3 * r + 1] / size[r]) << 8) | to8(sum[3 * r + 2] / size[r]);
         }
+        // Straight into the pixels of an RGB picture (setRGB converts each pixel through the colour model).
+        int[] pixels = rgbPixels(out);
         int[] row = new int[w];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 row[x] = boundaries && Overlay.isBoundary(lbl, w, h, x, y) ? 0x000000 : colour[lbl[y * w + x]];
             }
-            out.setRGB(ox, oy + y, w, 1, row, 0, w);
+            if (pixels != null) {
+                System.arraycopy(row, 0, pixels, (oy + y) * out.getWidth() + ox, w);
+            } else {
+                out.setRGB(ox, oy + y, w, 1, row, 0, w);
+            }
         }
+    }
+
+    /**
+     * The pixel array of a {@code TYPE_INT_RGB} picture with no offset or padding (0xRRGGBB, row-major), or null for
+     * any other layout.
+     */
+    static int[] rgbPixels(BufferedImage image) {
+        if (image.getType() != BufferedImage.TYPE_INT_RGB
+                || !(image.getRaster().getDataBuffer() instanceof java.awt.image.DataBufferInt data)
+                || data.getNumBanks() != 1 || data.getOffset() != 0
+                || image.getRaster().getSampleModelTranslateX() != 0 || image.getRaster().getSampleModelTranslateY() != 0
+                || data.getSize() != image.getWidth() * image.getHeight()) {
+            return null;
+        }
+        return data.getData();
     }
 
     private static int to8(double v) {
