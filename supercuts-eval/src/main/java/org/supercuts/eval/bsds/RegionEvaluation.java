@@ -281,15 +281,7 @@ public final class RegionEvaluation {
                 + " machine pixels matched to any annotator; F ODS interpolated between scales, OIS each image at its best-F"
                 + " scale, AP = mean interpolated precision at recall 0:0.01:1");
         r.put("definitions", defs);
-        List<Map<String, String>> errs = new ArrayList<>();
-        for (EvaluationError e : errors) {
-            Map<String, String> m = new LinkedHashMap<>();
-            m.put("id", e.id());
-            m.put("file", e.file());
-            m.put("message", e.message());
-            errs.add(m);
-        }
-        r.put("errors", errs);
+        r.put("errors", EvaluationError.reportEntries(errors));
         return r;
     }
 

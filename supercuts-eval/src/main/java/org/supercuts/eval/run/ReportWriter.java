@@ -97,15 +97,7 @@ final class ReportWriter {
                     + " (answered_zero = share given zero objects)");
         }
         r.put("definitions", defs);
-        List<Map<String, String>> errs = new ArrayList<>();
-        for (EvaluationError e : errors) {
-            Map<String, String> m = new LinkedHashMap<>();
-            m.put("id", e.id());
-            m.put("file", e.file());
-            m.put("message", e.message());
-            errs.add(m);
-        }
-        r.put("errors", errs);
+        r.put("errors", EvaluationError.reportEntries(errors));
         return r;
     }
 
