@@ -40,8 +40,10 @@ import org.supercuts.retrieval.TransferSoftMap;
  *
  * <p>Usage: {@code ContextTransferStudy ECSSD_ROOT PASCAL_S_ROOT tune|final [threads]}. {@code tune}: ECSSD odd only,
  * ids ≡ 1 mod 4 annotated, ≡ 3 mod 8 queried. {@code final}: the configuration given by system properties ({@code
- * config}, {@code k}, {@code a}, {@code beta}, {@code t}) on the tuning split again, ECSSD odd → even and ECSSD all →
- * PASCAL-S-dev.
+ * groups} (context group weights, or {@code none}), {@code descriptor}, {@code saliency}, {@code images}, {@code k},
+ * {@code a}, {@code beta}) on the tuning split again, ECSSD odd → even and ECSSD all → PASCAL-S-dev, every threshold
+ * printed (the chosen one was picked on the tuning split). {@code -Dtop=N} prints the N best cells of each tuning configuration (0 = all; default 8), {@code
+ * -Dconfigs=0,2} runs only those configurations.
  *
  * <p>Thread safety: a program entry point.
  */
@@ -453,7 +455,7 @@ public final class ContextTransferStudy {
                     continue;
                 }
                 Config c = configs.get(i);
-                best.add(print(c, run(annotated, queries, c, KS, FUSION, BETAS, threads), 8));
+                best.add(print(c, run(annotated, queries, c, KS, FUSION, BETAS, threads), Integer.getInteger("top", 8)));
             }
             System.out.println("best IoU per configuration (every threshold):");
             best.forEach(s -> System.out.println("  " + s));
