@@ -9,12 +9,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.supercuts.SuperCuts;
 import org.supercuts.eval.dataset.Datasets;
 import org.supercuts.eval.dataset.Sample;
 import org.supercuts.eval.metrics.MaxFBetaAccumulator;
 import org.supercuts.eval.metrics.PrecisionRecallCurve;
-import org.supercuts.feature.SegmentDescriptor;
 import org.supercuts.graph.RegionGraph;
 import org.supercuts.image.LabelMap;
 import org.supercuts.image.PlanarImage;
@@ -98,59 +96,16 @@ public final class ContextTransferStudy {
     }
 
     static List<Image> embedAll(List<Sample> samples, int threads) throws Exception {
-        SegmentDescriptor unit = SegmentDescriptor.defaults();
-        for (String b : SegmentDescriptor.BLOCKS) {
-            unit = unit.weight(b, 1);
-        }
-        SegmentEmbedder embedder = SegmentEmbedder.of(SuperCuts.pipeline().build(), unit).saliencyWeight(1);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<Image>> futures = new ArrayList<>();
-            for (Sample s : samples) {
-                futures.add(pool.submit(() -> embedOne(embedder, s)));
-            }
-            List<Image> out = new ArrayList<>();
-            for (int i = 0; i < futures.size(); i++) {
-                try {
-                    out.add(futures.get(i).get());
-                } catch (java.util.concurrent.ExecutionException e) {
-                    System.out.println("skipped " + samples.get(i).imagePath() + ": " + e.getCause().getMessage());
-                }
-            }
-            return out;
-        } finally {
-            pool.shutdown();
-        }
-    }
-
-    private static Image embedOne(SegmentEmbedder embedder, Sample sample) {
-        PlanarImage image = sample.loadImage();
-        byte[] gt = sample.loadMask().pixels();
-        long t0 = System.nanoTime();
-        ImageSegments seg = embedder.embed(image);
-        double[] context = ContextFeatures.values(seg.segmentation());
-        double ms = (System.nanoTime() - t0) / 1e6;
-        var s = seg.segmentation();
-        int n = seg.count();
-        int fd = seg.dimension() - 12;
-        double[] desc = new double[n * fd];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(seg.vectors(), i * seg.dimension(), desc, i * fd, fd);
-        }
-        int[] fg = new int[n];
-        int[] lbl = seg.segments().backingArray();
-        for (int i = 0; i < lbl.length; i++) {
-            fg[lbl[i]] += gt[i] != 0 ? 1 : 0;
-        }
-        int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-            labels[i] = 2 * fg[i] >= seg.areas()[i] ? 1 : 0;
-        }
-        float[] soft = s.softMask();
-        TransferStudy.Image base = new TransferStudy.Image(sample.id(), TransferStudy.number(sample.id()), n, desc, seg.saliency(),
-                seg.areas(), fg, labels, org.supercuts.eval.metrics.ConfusionCounts.of(s.mask(), gt), PrecisionRecallCurve.of(soft, gt),
-                org.supercuts.eval.metrics.SoftMapMetrics.meanAbsoluteError(soft, gt), ms);
-        return new Image(base, context, s.regionGraph());
+        SegmentEmbedder embedder = TransferStudy.unitEmbedder();
+        return TransferStudy.forEachSample(samples, threads, s -> {
+            PlanarImage image = s.loadImage();
+            byte[] gt = s.loadMask().pixels();
+            long t0 = System.nanoTime();
+            ImageSegments seg = embedder.embed(image);
+            double[] context = ContextFeatures.values(seg.segmentation());
+            TransferStudy.Image base = TransferStudy.describe(s, seg, gt, (System.nanoTime() - t0) / 1e6);
+            return new Image(base, context, seg.segmentation().regionGraph());
+        });
     }
 
     /** The embedding rows of one image under {@code c}. */
@@ -234,24 +189,12 @@ public final class ContextTransferStudy {
     static PrecisionRecallCurve curve(TransferStudy.Image im, double[] p) {
         long[] fgAt = new long[256];
         long[] bgAt = new long[256];
-        long positives = 0;
         for (int s = 0; s < im.n(); s++) {
             int q = PrecisionRecallCurve.level((float) p[s], s);
             fgAt[q] += im.foreground()[s];
             bgAt[q] += im.areas()[s] - im.foreground()[s];
-            positives += im.foreground()[s];
         }
-        double[] pr = new double[PrecisionRecallCurve.THRESHOLDS];
-        double[] rc = new double[PrecisionRecallCurve.THRESHOLDS];
-        long tp = 0;
-        long fp = 0;
-        for (int k = 255; k >= 1; k--) {
-            tp += fgAt[k];
-            fp += bgAt[k];
-            pr[k - 1] = tp + fp == 0 ? 0.0 : tp / (double) (tp + fp);
-            rc[k - 1] = positives == 0 ? 0.0 : tp / (double) positives;
-        }
-        return PrecisionRecallCurve.of(pr, rc);
+        return PrecisionRecallCurve.ofLevelCounts(fgAt, bgAt);
     }
 
     static String key(int k, double a, double beta) {
