@@ -40,7 +40,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code supercuts transfer --index-images DIR --index-masks DIR [--index FILE] [--save-index FILE] --out OUT IMAGE...}:
  * labels new images by kNN label transfer from annotated ones. Writes, per input {@code STEM}: {@code STEM-mask.png}
- * (0/255) and {@code STEM-soft.png} (the foreground vote share, 0..255) as {@code segment} does, {@code
+ * (0/255) and {@code STEM-soft.png} (the foreground vote share, fused, smoothed and rescaled by {@link TransferSoftMap};
+ * 0..255) as {@code segment} does, {@code
  * STEM-neighbours.json} (every segment's k neighbours: source image, segment id, label, similarity) and {@code
  * STEM-explain.png} (the largest segments beside thumbnails of the segments they retrieved). With {@code --index-labels}
  * instead of {@code --index-masks} the annotations are class-id maps (255 = ignore) and {@code STEM-labels.png} holds the
