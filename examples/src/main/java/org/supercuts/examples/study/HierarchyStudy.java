@@ -45,7 +45,8 @@ import org.supercuts.superpixel.Slic;
  * <p>Usage: {@code java -cp examples/target/supercuts.jar org.supercuts.examples.study.HierarchyStudy ROOT SPLITS K [-b]
  * [-n LIMIT] VARIANT...} with SPLITS e.g. {@code train,val}, K the SLIC superpixel count, and each VARIANT either
  * {@code ncut:S} (recursive normalized cuts down to S segments, the previous hierarchy) or {@code cm} with optional
- * {@code :key=value,...} overrides of {@link ContourMerging#defaults()} (keys fine, medium, coarse, wide, region, hist, spectral, vectors, norm, small, scale).
+ * {@code :key=value,...} overrides of {@link ContourMerging#defaults()} (keys fine, medium, coarse, wide, region, hist, spectral, vectors, norm, small, scale, tcontour, tregion,
+ * perimeter).
  *
  * <p>Thread safety: a program entry point.
  */
@@ -162,6 +163,7 @@ public final class HierarchyStudy {
         double[] cw = {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
         double[] base = {0.2, 0, 1, 0.5};
         double[] spectral = {0, 8};
+        double[] texture = {0, 0};
         int colon = variant.indexOf(':');
         if (colon > 0) {
             for (String kv : variant.substring(colon + 1).split(",")) {
@@ -179,9 +181,15 @@ public final class HierarchyStudy {
                     case "region" -> c = c.regionWeight(v);
                     case "small" -> c = c.smallRegion(v);
                     case "scale" -> c = c.heightScale(v);
+                    case "tcontour" -> texture[0] = v;
+                    case "tregion" -> texture[1] = v;
+                    case "perimeter" -> c = c.perimeterWeight(v);
                     default -> throw new IllegalArgumentException("unknown key " + p[0] + " in variant " + variant);
                 }
             }
+        }
+        if (texture[0] > 0 || texture[1] > 0) {
+            c = c.texture(texture[0], texture[1]);
         }
         if (spectral[0] > 0) {
             c = c.spectral(spectral[0], (int) spectral[1]);
