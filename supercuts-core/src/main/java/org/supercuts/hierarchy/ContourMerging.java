@@ -17,14 +17,17 @@ import org.supercuts.spectral.SpectralEmbedding;
  * gradients ({@link BoundaryCues}), plus region terms (the CIELAB distance of the two regions' mean colours and the
  * chi-squared distance of their colour histograms), optionally
  * plus the same two terms on extra per-pixel feature planes ({@link HierarchyInput#pixelFeatures()}, e.g. SSN's learned
- * embedding). Small regions are merged first: the dissimilarity of a pair whose smaller region covers less than
+ * embedding) and on texture planes of the lightness ({@link #texture}: oriented gradient energies and local contrast, the
+ * region texture term is on by default). Small regions are merged first, and a region first with the neighbour that
+ * surrounds most of it ({@link #perimeterWeight}): the dissimilarity of a pair whose smaller region covers less than
  * {@code smallRegion} of the image is scaled down by the square root of that share. The merge height is
  * {@code d / (d + heightScale)}, a fixed map of the dissimilarity into [0, 1), so that one threshold means the same contrast
  * in every image, and is kept non-decreasing.
  *
  * <p>Deviations from the paper: the contour signal is not the trained gPb but colour differences over baselines of 1 to
  * 17 pixels measured only across superpixel boundaries; the initial regions are superpixels, not the oriented watershed
- * of the contour map; a region term and a small-region prior are added, as in graph-based merging.
+ * of the contour map; a region term, a small-region prior and a shared-boundary prior are added, as in graph-based merging;
+ * texture enters as distances of region means of four texture planes rather than as Pb's texton-histogram gradients.
  *
  * <p>Thread safety: immutable; {@link #build} may be called concurrently.
  */
@@ -98,12 +101,13 @@ public final class ContourMerging implements HierarchyBuilder {
     }
 
     /**
-     * The measured defaults (docs/hierarchy.md, chosen on all 300 BSDS500 train + val images): contour weights 0.2 / 0 / 1
-     * / 0.5 (the baselines of 9 and 17 pixels carry most of it), region weight 0.5, no histogram or spectral term,
-     * contrast normalisation 0.35, small-region prior below 4% of the image, height scale 10.
+     * The measured defaults (docs/hierarchy.md, chosen on all 300 BSDS500 train + val images; the texture and perimeter
+     * terms on 2026-12-02): contour weights 0.2 / 0 / 1 / 0.5 (the baselines of 9 and 17 pixels carry most of it), region
+     * weight 0.5, texture region weight 2 (no texture contour term), perimeter prior 0.25, no histogram or spectral term,
+     * contrast normalisation 0.5, small-region prior below 4% of the image, height scale 10.
      */
     public static ContourMerging defaults() {
-        return new ContourMerging(new double[] {0.2, 0, 1, 0.5}, 0.5, 0, 0, 0.04, 10, 0, 0, 8, 0.35, 0, 0, 0);
+        return new ContourMerging(new double[] {0.2, 0, 1, 0.5}, 0.5, 0, 0, 0.04, 10, 0, 0, 8, 0.5, 0, 2, 0.25);
     }
 
     /**
@@ -112,7 +116,8 @@ public final class ContourMerging implements HierarchyBuilder {
      */
     public ContourMerging contourWeights(double fine, double medium, double coarse, double wide) {
         return new ContourMerging(new double[] {fine, medium, coarse, wide}, regionWeight, featureContourWeight,
-                featureRegionWeight, smallRegion, heightScale, histogramWeight, spectralWeight, spectralVectors, normalisation, textureContourWeight, textureRegionWeight, perimeterWeight);
+                featureRegionWeight, smallRegion, heightScale, histogramWeight, spectralWeight, spectralVectors, normalisation,
+                textureContourWeight, textureRegionWeight, perimeterWeight);
     }
 
     /**
@@ -122,7 +127,8 @@ public final class ContourMerging implements HierarchyBuilder {
      */
     public ContourMerging histogramWeight(double w) {
         return new ContourMerging(contourWeights, regionWeight, featureContourWeight, featureRegionWeight, smallRegion,
-                heightScale, w, spectralWeight, spectralVectors, normalisation, textureContourWeight, textureRegionWeight, perimeterWeight);
+                heightScale, w, spectralWeight, spectralVectors, normalisation,
+                textureContourWeight, textureRegionWeight, perimeterWeight);
     }
 
     /**
@@ -133,7 +139,8 @@ public final class ContourMerging implements HierarchyBuilder {
      */
     public ContourMerging spectral(double weight, int vectors) {
         return new ContourMerging(contourWeights, regionWeight, featureContourWeight, featureRegionWeight, smallRegion,
-                heightScale, histogramWeight, weight, vectors, normalisation, textureContourWeight, textureRegionWeight, perimeterWeight);
+                heightScale, histogramWeight, weight, vectors, normalisation,
+                textureContourWeight, textureRegionWeight, perimeterWeight);
     }
 
     /**
@@ -142,13 +149,15 @@ public final class ContourMerging implements HierarchyBuilder {
      */
     public ContourMerging normalisation(double g) {
         return new ContourMerging(contourWeights, regionWeight, featureContourWeight, featureRegionWeight, smallRegion,
-                heightScale, histogramWeight, spectralWeight, spectralVectors, g, textureContourWeight, textureRegionWeight, perimeterWeight);
+                heightScale, histogramWeight, spectralWeight, spectralVectors, g,
+                textureContourWeight, textureRegionWeight, perimeterWeight);
     }
 
     /** Weight of the distance between the two regions' mean CIELAB colours. */
     public ContourMerging regionWeight(double w) {
         return new ContourMerging(contourWeights, w, featureContourWeight, featureRegionWeight, smallRegion, heightScale,
-                histogramWeight, spectralWeight, spectralVectors, normalisation, textureContourWeight, textureRegionWeight, perimeterWeight);
+                histogramWeight, spectralWeight, spectralVectors, normalisation,
+                textureContourWeight, textureRegionWeight, perimeterWeight);
     }
 
     /** Weights of the contour and region terms on the input's extra pixel features (ignored when it has none). */
@@ -182,13 +191,15 @@ public final class ContourMerging implements HierarchyBuilder {
     /** Share of the image area below which a region's dissimilarities are scaled down (0 = no small-region prior). */
     public ContourMerging smallRegion(double share) {
         return new ContourMerging(contourWeights, regionWeight, featureContourWeight, featureRegionWeight, share, heightScale,
-                histogramWeight, spectralWeight, spectralVectors, normalisation, textureContourWeight, textureRegionWeight, perimeterWeight);
+                histogramWeight, spectralWeight, spectralVectors, normalisation,
+                textureContourWeight, textureRegionWeight, perimeterWeight);
     }
 
     /** The dissimilarity that maps to height 0.5. */
     public ContourMerging heightScale(double d) {
         return new ContourMerging(contourWeights, regionWeight, featureContourWeight, featureRegionWeight, smallRegion, d,
-                histogramWeight, spectralWeight, spectralVectors, normalisation, textureContourWeight, textureRegionWeight, perimeterWeight);
+                histogramWeight, spectralWeight, spectralVectors, normalisation,
+                textureContourWeight, textureRegionWeight, perimeterWeight);
     }
 
     @Override
