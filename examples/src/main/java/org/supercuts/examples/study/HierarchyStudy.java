@@ -45,8 +45,9 @@ import org.supercuts.superpixel.Slic;
  * <p>Usage: {@code java -cp examples/target/supercuts.jar org.supercuts.examples.study.HierarchyStudy ROOT SPLITS K [-b]
  * [-n LIMIT] VARIANT...} with SPLITS e.g. {@code train,val}, K the SLIC superpixel count, and each VARIANT either
  * {@code ncut:S} (recursive normalized cuts down to S segments, the previous hierarchy) or {@code cm} with optional
- * {@code :key=value,...} overrides of {@link ContourMerging#defaults()} (keys fine, medium, coarse, wide, region, hist, spectral, vectors, norm, small, scale, tcontour, tregion,
- * perimeter).
+ * {@code :key=value,...} overrides of {@link ContourMerging#defaults()} (keys fine, medium, coarse, wide, region, hist,
+ * spectral, vectors, norm, small, scale, tcontour, tregion, perimeter; e.g. {@code cm:tregion=0,perimeter=0,norm=0.35} is
+ * the default before 2026-12-02).
  *
  * <p>Thread safety: a program entry point.
  */
@@ -163,7 +164,8 @@ public final class HierarchyStudy {
         double[] cw = {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
         double[] base = {0.2, 0, 1, 0.5};
         double[] spectral = {0, 8};
-        double[] texture = {0, 0};
+        // NaN = not overridden: the defaults' texture weights (contour 0, region 2) stay.
+        double[] texture = {Double.NaN, Double.NaN};
         int colon = variant.indexOf(':');
         if (colon > 0) {
             for (String kv : variant.substring(colon + 1).split(",")) {
@@ -188,8 +190,8 @@ public final class HierarchyStudy {
                 }
             }
         }
-        if (texture[0] > 0 || texture[1] > 0) {
-            c = c.texture(texture[0], texture[1]);
+        if (!Double.isNaN(texture[0]) || !Double.isNaN(texture[1])) {
+            c = c.texture(Double.isNaN(texture[0]) ? 0 : texture[0], Double.isNaN(texture[1]) ? 2 : texture[1]);
         }
         if (spectral[0] > 0) {
             c = c.spectral(spectral[0], (int) spectral[1]);
