@@ -47,7 +47,8 @@ import org.supercuts.superpixel.Slic;
  * {@code ncut:S} (recursive normalized cuts down to S segments, the previous hierarchy) or {@code cm} with optional
  * {@code :key=value,...} overrides of {@link ContourMerging#defaults()} (keys fine, medium, coarse, wide, region, hist,
  * spectral, vectors, norm, small, scale, tcontour, tregion, perimeter; e.g. {@code cm:tregion=0,perimeter=0,norm=0.35} is
- * the default before 2026-12-02).
+ * the default before 2026-12-02). {@code HierarchyStudy --cpu IMAGE REPS VARIANT...} prints instead the thread CPU time of
+ * each variant's hierarchy on one image ({@link #cpuTime})..
  *
  * <p>Thread safety: a program entry point.
  */
@@ -58,6 +59,10 @@ public final class HierarchyStudy {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--cpu")) {
+            cpuTime(Path.of(args[1]), Integer.parseInt(args[2]), java.util.Arrays.asList(args).subList(3, args.length));
+            return;
+        }
         Path root = Path.of(args[0]);
         String[] splits = args[1].split(",");
         int k = Integer.parseInt(args[2]);
@@ -144,6 +149,31 @@ public final class HierarchyStudy {
             System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.2f | %.1f | %s | %.1f |%n", v,
                     a.coveringOds(), a.coveringOis(), a.priOds(), a.priOis(), a.voiOds(), a.voiOis(), thresholds[s],
                     a.meanSegments(s), bd, millis.get(v)[0] / a.images());
+        }
+    }
+
+    /**
+     * {@code --cpu IMAGE REPS VARIANT...}: thread CPU time per hierarchy (CIELAB planes, merge tree, UCM) of each variant on
+     * one image with the default SLIC superpixels, the variants alternating, after 50 repetitions of warm-up. Unlike wall
+     * time it is hardly inflated when other jobs share the cores.
+     */
+    static void cpuTime(Path imagePath, int reps, List<String> variants) {
+        PlanarImage image = PlanarImage.read(imagePath).toRgb();
+        LabelMap sp = Slic.segments(Presets.SUPERPIXELS).compactness(Presets.COMPACTNESS).segment(image);
+        RegionGraph graph = RegionGraph.build(image, sp);
+        double[] total = new double[variants.size()];
+        for (int r = 0; r < reps + 50; r++) {
+            for (int v = 0; v < variants.size(); v++) {
+                long t0 = CPU.getCurrentThreadCpuTime();
+                Hierarchy.of(sp, build(variants.get(v), HierarchyInput.of(image, sp, graph))).ucm();
+                if (r >= 50) {
+                    total[v] += (CPU.getCurrentThreadCpuTime() - t0) / 1e6;
+                }
+            }
+        }
+        for (int v = 0; v < variants.size(); v++) {
+            System.out.printf(Locale.ROOT, "%s: %.2f ms thread CPU per hierarchy (%d repetitions, %s)%n", variants.get(v),
+                    total[v] / reps, reps, imagePath.getFileName());
         }
     }
 
