@@ -45,37 +45,37 @@ final class TexturePlanes {
     }
 
     private static float[] boxMean(double[] integral, int w, int h, int r) {
+        return perBox(w, h, r, (x0, y0, x1, y1) -> boxSum(integral, w + 1, x0, y0, x1, y1) / ((x1 - x0) * (y1 - y0)));
+    }
+
+    private static float[] boxStd(double[] sum, double[] sumSq, int w, int h, int r) {
+        return perBox(w, h, r, (x0, y0, x1, y1) -> {
+            double inv = 1.0 / ((x1 - x0) * (y1 - y0));
+            double m = boxSum(sum, w + 1, x0, y0, x1, y1) * inv;
+            // Rounding can make the variance slightly negative on flat patches.
+            return Math.sqrt(Math.max(0, boxSum(sumSq, w + 1, x0, y0, x1, y1) * inv - m * m));
+        });
+    }
+
+    /** What a plane holds at a pixel, from its box [x0, x1) x [y0, y1) clipped to the image. */
+    private interface BoxValue {
+        double of(int x0, int y0, int x1, int y1);
+    }
+
+    /** The plane whose pixel (x, y) holds {@code value} of the box of radius r around it. */
+    private static float[] perBox(int w, int h, int r, BoxValue value) {
         float[] out = new float[w * h];
-        int w1 = w + 1;
         for (int y = 0; y < h; y++) {
             int y0 = Math.max(0, y - r);
             int y1 = Math.min(h, y + r + 1);
             for (int x = 0; x < w; x++) {
-                int x0 = Math.max(0, x - r);
-                int x1 = Math.min(w, x + r + 1);
-                double s = integral[y1 * w1 + x1] - integral[y0 * w1 + x1] - integral[y1 * w1 + x0] + integral[y0 * w1 + x0];
-                out[y * w + x] = (float) (s / ((x1 - x0) * (y1 - y0)));
+                out[y * w + x] = (float) value.of(Math.max(0, x - r), y0, Math.min(w, x + r + 1), y1);
             }
         }
         return out;
     }
 
-    private static float[] boxStd(double[] sum, double[] sumSq, int w, int h, int r) {
-        float[] out = new float[w * h];
-        int w1 = w + 1;
-        for (int y = 0; y < h; y++) {
-            int y0 = Math.max(0, y - r);
-            int y1 = Math.min(h, y + r + 1);
-            for (int x = 0; x < w; x++) {
-                int x0 = Math.max(0, x - r);
-                int x1 = Math.min(w, x + r + 1);
-                double inv = 1.0 / ((x1 - x0) * (y1 - y0));
-                double m = (sum[y1 * w1 + x1] - sum[y0 * w1 + x1] - sum[y1 * w1 + x0] + sum[y0 * w1 + x0]) * inv;
-                double m2 = (sumSq[y1 * w1 + x1] - sumSq[y0 * w1 + x1] - sumSq[y1 * w1 + x0] + sumSq[y0 * w1 + x0]) * inv;
-                // Rounding can make the variance slightly negative on flat patches.
-                out[y * w + x] = (float) Math.sqrt(Math.max(0, m2 - m * m));
-            }
-        }
-        return out;
+    private static double boxSum(double[] integral, int w1, int x0, int y0, int x1, int y1) {
+        return integral[y1 * w1 + x1] - integral[y0 * w1 + x1] - integral[y1 * w1 + x0] + integral[y0 * w1 + x0];
     }
 }
