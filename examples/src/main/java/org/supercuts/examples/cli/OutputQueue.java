@@ -23,6 +23,7 @@ final class OutputQueue implements AutoCloseable {
     }
 
     private final ExecutorService writers;
+    private final int writerThreads;
     private final Semaphore slots;
 
     /**
@@ -40,6 +41,7 @@ final class OutputQueue implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.writerThreads = writerThreads;
         this.slots = new Semaphore(capacity);
     }
 
@@ -50,7 +52,7 @@ final class OutputQueue implements AutoCloseable {
             writers.execute(() -> {
                 Exception error = null;
                 try {
-                    set.write();
+                    set.write(writers, writerThreads); // idle writers help with this set's files
                 } catch (IOException | RuntimeException e) {
                     error = e;
                 } catch (OutOfMemoryError e) {
