@@ -371,14 +371,15 @@ public final class PlanarImage {
     /** Converts back to an 8-bit RGB {@link BufferedImage} (values clamped to [0, 1]). */
     public BufferedImage toBufferedImage() {
         BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        int[] row = new int[width];
+        // A new TYPE_INT_RGB image is one packed 0xRRGGBB array, row-major: write it directly (setRGB converts each pixel
+        // through the colour model, the same values at several times the cost).
+        int[] pixels = ((java.awt.image.DataBufferInt) out.getRaster().getDataBuffer()).getData();
         PlanarImage rgb = toRgb();
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                int i = y * width + x;
-                row[x] = (to8(rgb.planes[0][i]) << 16) | (to8(rgb.planes[1][i]) << 8) | to8(rgb.planes[2][i]);
-            }
-            out.setRGB(0, y, width, 1, row, 0, width);
+        float[] r = rgb.planes[0];
+        float[] g = rgb.planes[1];
+        float[] b = rgb.planes[2];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (to8(r[i]) << 16) | (to8(g[i]) << 8) | to8(b[i]);
         }
         return out;
     }
