@@ -226,9 +226,7 @@ public final class SegmentCommand implements Callable<Integer> {
         try (ProgressBar bar = batch ? new ProgressBarBuilder().setTaskName("segment").setInitialMax(inputs.size())
                 .setStyle(ProgressBarStyle.ASCII).continuousUpdate().build() : null;
                 TemporaryFiles temporaries = new TemporaryFiles();
-                // Two writers even for one image: the second helps to encode that image's pictures side by side.
-                OutputQueue queue = new OutputQueue(Math.max(1, Math.min(2, pipelineOptions.threads())),
-                        Math.max(2, 2 * workers))) {
+                OutputQueue queue = new OutputQueue(Math.max(1, Math.min(2, workers)), 2 * workers)) {
             List<Future<?>> futures = new ArrayList<>();
             for (int i = 0; i < inputs.size(); i++) {
                 int index = i;
