@@ -23,7 +23,6 @@ final class OutputQueue implements AutoCloseable {
     }
 
     private final ExecutorService writers;
-    private final int writerThreads;
     private final Semaphore slots;
 
     /**
@@ -41,7 +40,6 @@ final class OutputQueue implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.writerThreads = writerThreads;
         this.slots = new Semaphore(capacity);
     }
 
@@ -52,7 +50,7 @@ final class OutputQueue implements AutoCloseable {
             writers.execute(() -> {
                 Exception error = null;
                 try {
-                    set.write(writers, writerThreads); // idle writers help with this set's files
+                    set.write();
                 } catch (IOException | RuntimeException e) {
                     error = e;
                 } catch (OutOfMemoryError e) {

@@ -17,7 +17,6 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import org.supercuts.concurrent.BandRunner;
 import org.supercuts.image.ImageFiles;
 import org.supercuts.image.SafeFiles;
 
@@ -125,23 +124,11 @@ final class OutputSet {
     }
 
     /**
-     * Writes the set as described in the class comment, on the calling thread.
+     * Writes the set as described in the class comment.
      *
      * @throws IOException naming the file and the cause in plain words; nothing of this set is left behind
      */
     void write() throws IOException {
-        write(null, 1);
-    }
-
-    /**
-     * Writes the set as described in the class comment; its files are rendered and encoded on up to {@code threads}
-     * threads: the calling one and tasks given to {@code helpers} (which may be busy or refuse them: the calling thread
-     * then writes what is left, so this never waits for a task that has not started). A single photo's pictures are
-     * encoded side by side instead of one after another.
-     *
-     * @throws IOException naming the file and the cause in plain words; nothing of this set is left behind
-     */
-    void write(java.util.concurrent.ExecutorService helpers, int threads) throws IOException {
         if (json == null) {
             throw new IllegalStateException("the JSON record of " + name + " was not set");
         }
@@ -151,9 +138,10 @@ final class OutputSet {
         boolean done = false;
         try {
             for (Entry e : entries) {
-                temps.add(temporaries.create(e.target));
+                Path tmp = temporaries.create(e.target);
+                temps.add(tmp);
+                SafeFiles.writeTemp(tmp, e.target, e.content);
             }
-            writeTemporaries(temps, helpers, threads);
             List<String> outputs = new ArrayList<>();
             for (Entry e : entries) {
                 outputs.add(e.target.getParent().equals(dir) ? e.target.getFileName().toString() : e.target.toString());
@@ -194,23 +182,6 @@ final class OutputSet {
             if (journal != null) {
                 temporaries.delete(journal);
             }
-        }
-    }
-
-    /** Writes every entry's content to its temporary file, on up to {@code threads} threads. */
-    private void writeTemporaries(List<Path> temps, java.util.concurrent.ExecutorService helpers, int threads)
-            throws IOException {
-        try (BandRunner runner = BandRunner.create(helpers == null ? 1 : Math.min(threads, entries.size()), helpers)) {
-            runner.run(entries.size(), (i, worker) -> {
-                Entry e = entries.get(i);
-                try {
-                    SafeFiles.writeTemp(temps.get(i), e.target, e.content);
-                } catch (IOException ex) {
-                    throw new java.io.UncheckedIOException(ex);
-                }
-            });
-        } catch (java.io.UncheckedIOException ex) {
-            throw ex.getCause();
         }
     }
 

@@ -155,51 +155,6 @@ class SegmentRobustnessTest {
     }
 
     @Test
-    void aSetWrittenOnSeveralThreadsHasEveryFileOnceOrNothingWhenOneFails() throws Exception {
-        Path out = Files.createDirectories(dir.resolve("parallel"));
-        java.util.concurrent.ExecutorService helpers = java.util.concurrent.Executors.newFixedThreadPool(2);
-        try (TemporaryFiles temporaries = new TemporaryFiles()) {
-            java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
-            OutputSet set = new OutputSet(out, "p", temporaries);
-            for (int i = 0; i < 6; i++) {
-                int size = 8 + i;
-                set.png("pic" + i, () -> {
-                    threads.add(Thread.currentThread().getName());
-                    return new BufferedImage(size, size, BufferedImage.TYPE_BYTE_GRAY);
-                });
-            }
-            set.json(Map.of("image", "p.png")).write(helpers, 3);
-            assertThat(files(out)).containsExactly("p-pic0.png", "p-pic1.png", "p-pic2.png", "p-pic3.png", "p-pic4.png",
-                    "p-pic5.png", "p.json");
-            for (int i = 0; i < 6; i++) {
-                assertThat(ImageIO.read(out.resolve("p-pic" + i + ".png").toFile()).getWidth()).isEqualTo(8 + i);
-            }
-            JsonNode outputs = new ObjectMapper().readTree(out.resolve("p.json").toFile()).path("outputs");
-            assertThat(outputs).hasSize(6);
-            assertThat(outputs.get(5).asText()).isEqualTo("p-pic5.png");
-            assertThat(threads).isNotEmpty();
-
-            Path failing = Files.createDirectories(dir.resolve("parallel-failing"));
-            OutputSet bad = new OutputSet(failing, "q", temporaries);
-            for (int i = 0; i < 5; i++) {
-                int k = i;
-                bad.file(failing, "f" + i + ".bin", o -> {
-                    o.write(new byte[100]);
-                    if (k == 3) {
-                        throw new IOException("No space left on device");
-                    }
-                });
-            }
-            OutputSet badSet = bad.json(Map.of("image", "q.png"));
-            assertThatThrownBy(() -> badSet.write(helpers, 3)).isInstanceOf(IOException.class)
-                    .hasMessageContaining("q-f3.bin").hasMessageContaining("disk full");
-            assertThat(files(failing)).isEmpty();
-        } finally {
-            helpers.shutdownNow();
-        }
-    }
-
-    @Test
     void outFolderProblemsAreNamedInPlainWords() throws Exception {
         Path img = picture("p.png", 20, "png");
         Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
