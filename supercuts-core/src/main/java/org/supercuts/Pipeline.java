@@ -72,6 +72,8 @@ public final class Pipeline {
     private final long seed;
     private final String device;
     private final int workingPixels;
+    /** Threads for the full-resolution work around a reduced working resolution (reduction, guided upsampling). */
+    private final int fullResolutionThreads;
     private final boolean keepIntermediates;
     /** Builds {@link Segmentation#hierarchy()} on demand; null = none. */
     private final HierarchyBuilder hierarchyBuilder;
@@ -94,6 +96,7 @@ public final class Pipeline {
         this.seed = b.seed;
         this.device = b.device;
         this.workingPixels = b.workingPixels;
+        this.fullResolutionThreads = b.fullResolutionThreads;
         this.discovery = b.discovery;
     }
 
@@ -118,6 +121,7 @@ public final class Pipeline {
         b.seed = seed;
         b.device = device;
         b.workingPixels = workingPixels;
+        b.fullResolutionThreads = fullResolutionThreads;
         b.keepIntermediates = keepIntermediates;
         b.hierarchyBuilder = hierarchyBuilder;
         b.discovery = discovery;
@@ -141,12 +145,12 @@ public final class Pipeline {
             return segmentAsIs(image, 1, image.width(), image.height());
         }
         long t0 = System.nanoTime();
-        PlanarImage working = image.downsample(factor);
+        PlanarImage working = image.downsample(factor, fullResolutionThreads);
         long t1 = System.nanoTime();
         Segmentation low = segmentAsIs(working, factor, image.width(), image.height());
         long t2 = System.nanoTime();
         float[] soft = GuidedFilter.upsample(image, low.softMask(), working.width(), working.height(),
-                UPSAMPLING_RADIUS_PER_FACTOR * factor, GuidedFilter.DEFAULT_EPS);
+                UPSAMPLING_RADIUS_PER_FACTOR * factor, GuidedFilter.DEFAULT_EPS, fullResolutionThreads);
         byte[] mask = Masks.threshold(soft, threshold);
         BoundingBox box = Masks.largestComponentBox(mask, image.width(), image.height()).orElse(null);
         long t3 = System.nanoTime();
@@ -434,6 +438,7 @@ public final class Pipeline {
         private long seed = 0;
         private String device = "cpu";
         private int workingPixels = DEFAULT_WORKING_PIXELS;
+        private int fullResolutionThreads = 1;
         private boolean keepIntermediates = true;
         private HierarchyBuilder hierarchyBuilder;
         private ObjectDiscovery discovery;
@@ -448,6 +453,16 @@ public final class Pipeline {
          */
         public Builder workingResolution(int maxPixels) {
             this.workingPixels = maxPixels;
+            return this;
+        }
+
+        /**
+         * Threads (the calling one included) for the work an image above the working resolution needs at full
+         * resolution: the area reduction and the guided upsampling of its soft map (see {@link Pipeline#segment}).
+         * Default 1. The results do not depend on it: both work in fixed row bands.
+         */
+        public Builder fullResolutionThreads(int threads) {
+            this.fullResolutionThreads = threads;
             return this;
         }
 
@@ -581,6 +596,9 @@ public final class Pipeline {
             if (workingPixels < 64) {
                 throw new IllegalArgumentException("workingResolution must be >= 64 pixels (Integer.MAX_VALUE = full"
                         + " resolution), got " + workingPixels);
+            }
+            if (fullResolutionThreads < 1) {
+                throw new IllegalArgumentException("fullResolutionThreads must be >= 1, got " + fullResolutionThreads);
             }
             if (!(threshold > 0 && threshold < 1)) {
                 throw new IllegalArgumentException("threshold must be in (0, 1), got " + threshold);

@@ -17,11 +17,11 @@ class DiscoverObjectsTest {
     @Test
     void findsTheCatWithScoresInDescendingOrderAndPartsThatMakeUpEachObject() throws Exception {
         Files.deleteIfExists(Fixtures.OUT.resolve("discover-objects.png"));
-        ObjectSet set = DiscoverObjects.run(Fixtures.chelsea(), 0.2, Fixtures.OUT);
+        ObjectSet set = DiscoverObjects.run(Fixtures.chelsea(), 0.15, Fixtures.OUT);
         assertThat(set.objects()).isNotEmpty();
         double previous = Double.POSITIVE_INFINITY;
         for (DiscoveredObject o : set.objects()) {
-            assertThat(o.score()).isBetween(0.2, 1.0).isLessThanOrEqualTo(previous);
+            assertThat(o.score()).isBetween(0.15, 1.0).isLessThanOrEqualTo(previous);
             previous = o.score();
             byte[] mask = o.mask();
             assertThat((long) Masks.count(mask)).isEqualTo(o.area());

@@ -17,14 +17,17 @@ import org.supercuts.spectral.SpectralEmbedding;
  * gradients ({@link BoundaryCues}), plus region terms (the CIELAB distance of the two regions' mean colours and the
  * chi-squared distance of their colour histograms), optionally
  * plus the same two terms on extra per-pixel feature planes ({@link HierarchyInput#pixelFeatures()}, e.g. SSN's learned
- * embedding). Small regions are merged first: the dissimilarity of a pair whose smaller region covers less than
+ * embedding) and on texture planes of the lightness ({@link #texture}: oriented gradient energies and local contrast, the
+ * region texture term is on by default). Small regions are merged first, and a region first with the neighbour that
+ * surrounds most of it ({@link #perimeterWeight}): the dissimilarity of a pair whose smaller region covers less than
  * {@code smallRegion} of the image is scaled down by the square root of that share. The merge height is
  * {@code d / (d + heightScale)}, a fixed map of the dissimilarity into [0, 1), so that one threshold means the same contrast
  * in every image, and is kept non-decreasing.
  *
  * <p>Deviations from the paper: the contour signal is not the trained gPb but colour differences over baselines of 1 to
  * 17 pixels measured only across superpixel boundaries; the initial regions are superpixels, not the oriented watershed
- * of the contour map; a region term and a small-region prior are added, as in graph-based merging.
+ * of the contour map; a region term, a small-region prior and a shared-boundary prior are added, as in graph-based merging;
+ * texture enters as distances of region means of four texture planes rather than as Pb's texton-histogram gradients.
  *
  * <p>Thread safety: immutable; {@link #build} may be called concurrently.
  */
@@ -44,11 +47,22 @@ public final class ContourMerging implements HierarchyBuilder {
     private final double spectralWeight;
     private final int spectralVectors;
     private final double normalisation;
+    private final double textureContourWeight;
+    private final double textureRegionWeight;
+    private final double perimeterWeight;
 
     private ContourMerging(double[] contourWeights, double regionWeight, double featureContourWeight, double featureRegionWeight,
             double smallRegion, double heightScale, double histogramWeight, double spectralWeight, int spectralVectors,
-            double normalisation) {
+            double normalisation, double textureContourWeight, double textureRegionWeight, double perimeterWeight) {
         requireNonNegative(histogramWeight, "histogramWeight");
+        requireNonNegative(textureContourWeight, "textureContourWeight");
+        requireNonNegative(textureRegionWeight, "textureRegionWeight");
+        if (!(perimeterWeight >= 0 && perimeterWeight <= 1)) {
+            throw new IllegalArgumentException("perimeterWeight must be in [0, 1], got " + perimeterWeight);
+        }
+        this.textureContourWeight = textureContourWeight;
+        this.textureRegionWeight = textureRegionWeight;
+        this.perimeterWeight = perimeterWeight;
         requireNonNegative(spectralWeight, "spectralWeight");
         if (spectralVectors < 1) {
             throw new IllegalArgumentException("spectralVectors must be >= 1, got " + spectralVectors);
@@ -87,12 +101,13 @@ public final class ContourMerging implements HierarchyBuilder {
     }
 
     /**
-     * The measured defaults (docs/hierarchy.md, chosen on all 300 BSDS500 train + val images): contour weights 0.2 / 0 / 1
-     * / 0.5 (the baselines of 9 and 17 pixels carry most of it), region weight 0.5, no histogram or spectral term,
-     * contrast normalisation 0.35, small-region prior below 4% of the image, height scale 10.
+     * The measured defaults (docs/hierarchy.md, chosen on all 300 BSDS500 train + val images; the texture and perimeter
+     * terms on 2026-12-02): contour weights 0.2 / 0 / 1 / 0.5 (the baselines of 9 and 17 pixels carry most of it), region
+     * weight 0.5, texture region weight 2 (no texture contour term), perimeter prior 0.25, no histogram or spectral term,
+     * contrast normalisation 0.5, small-region prior below 4% of the image, height scale 10.
      */
     public static ContourMerging defaults() {
-        return new ContourMerging(new double[] {0.2, 0, 1, 0.5}, 0.5, 0, 0, 0.04, 10, 0, 0, 8, 0.35);
+        return new ContourMerging(new double[] {0.2, 0, 1, 0.5}, 0.5, 0, 0, 0.04, 10, 0, 0, 8, 0.5, 0, 2, 0.25);
     }
 
     /**
@@ -101,7 +116,8 @@ public final class ContourMerging implements HierarchyBuilder {
      */
     public ContourMerging contourWeights(double fine, double medium, double coarse, double wide) {
         return new ContourMerging(new double[] {fine, medium, coarse, wide}, regionWeight, featureContourWeight,
-                featureRegionWeight, smallRegion, heightScale, histogramWeight, spectralWeight, spectralVectors, normalisation);
+                featureRegionWeight, smallRegion, heightScale, histogramWeight, spectralWeight, spectralVectors, normalisation,
+                textureContourWeight, textureRegionWeight, perimeterWeight);
     }
 
     /**
@@ -111,7 +127,8 @@ public final class ContourMerging implements HierarchyBuilder {
      */
     public ContourMerging histogramWeight(double w) {
         return new ContourMerging(contourWeights, regionWeight, featureContourWeight, featureRegionWeight, smallRegion,
-                heightScale, w, spectralWeight, spectralVectors, normalisation);
+                heightScale, w, spectralWeight, spectralVectors, normalisation,
+                textureContourWeight, textureRegionWeight, perimeterWeight);
     }
 
     /**
@@ -122,7 +139,8 @@ public final class ContourMerging implements HierarchyBuilder {
      */
     public ContourMerging spectral(double weight, int vectors) {
         return new ContourMerging(contourWeights, regionWeight, featureContourWeight, featureRegionWeight, smallRegion,
-                heightScale, histogramWeight, weight, vectors, normalisation);
+                heightScale, histogramWeight, weight, vectors, normalisation,
+                textureContourWeight, textureRegionWeight, perimeterWeight);
     }
 
     /**
@@ -131,31 +149,57 @@ public final class ContourMerging implements HierarchyBuilder {
      */
     public ContourMerging normalisation(double g) {
         return new ContourMerging(contourWeights, regionWeight, featureContourWeight, featureRegionWeight, smallRegion,
-                heightScale, histogramWeight, spectralWeight, spectralVectors, g);
+                heightScale, histogramWeight, spectralWeight, spectralVectors, g,
+                textureContourWeight, textureRegionWeight, perimeterWeight);
     }
 
     /** Weight of the distance between the two regions' mean CIELAB colours. */
     public ContourMerging regionWeight(double w) {
         return new ContourMerging(contourWeights, w, featureContourWeight, featureRegionWeight, smallRegion, heightScale,
-                histogramWeight, spectralWeight, spectralVectors, normalisation);
+                histogramWeight, spectralWeight, spectralVectors, normalisation,
+                textureContourWeight, textureRegionWeight, perimeterWeight);
     }
 
     /** Weights of the contour and region terms on the input's extra pixel features (ignored when it has none). */
     public ContourMerging featureWeights(double contour, double region) {
         return new ContourMerging(contourWeights, regionWeight, contour, region, smallRegion, heightScale, histogramWeight,
-                spectralWeight, spectralVectors, normalisation);
+                spectralWeight, spectralVectors, normalisation, textureContourWeight, textureRegionWeight, perimeterWeight);
+    }
+
+    /**
+     * Weights of the texture cue ({@link TexturePlanes}: oriented gradient energies and the local contrast of L* at two
+     * scales): {@code contour} weighs the difference of the planes' box means across each shared boundary, at the
+     * baselines of 9 and 17 pixels of the colour cue (weights 1 and 0.5), {@code region} the distance of the two regions'
+     * mean planes. 0 and 0: off.
+     */
+    public ContourMerging texture(double contour, double region) {
+        return new ContourMerging(contourWeights, regionWeight, featureContourWeight, featureRegionWeight, smallRegion,
+                heightScale, histogramWeight, spectralWeight, spectralVectors, normalisation, contour, region, perimeterWeight);
+    }
+
+    /**
+     * A boundary-length prior in [0, 1]: the dissimilarity of two regions is multiplied by {@code 1 + p (1 - s / P)}, s
+     * their shared boundary length and P the smaller of their perimeters (inside the image), so a region merges first with
+     * the neighbour that surrounds it most. 0: off.
+     */
+    public ContourMerging perimeterWeight(double p) {
+        return new ContourMerging(contourWeights, regionWeight, featureContourWeight, featureRegionWeight, smallRegion,
+                heightScale, histogramWeight, spectralWeight, spectralVectors, normalisation, textureContourWeight,
+                textureRegionWeight, p);
     }
 
     /** Share of the image area below which a region's dissimilarities are scaled down (0 = no small-region prior). */
     public ContourMerging smallRegion(double share) {
         return new ContourMerging(contourWeights, regionWeight, featureContourWeight, featureRegionWeight, share, heightScale,
-                histogramWeight, spectralWeight, spectralVectors, normalisation);
+                histogramWeight, spectralWeight, spectralVectors, normalisation,
+                textureContourWeight, textureRegionWeight, perimeterWeight);
     }
 
     /** The dissimilarity that maps to height 0.5. */
     public ContourMerging heightScale(double d) {
         return new ContourMerging(contourWeights, regionWeight, featureContourWeight, featureRegionWeight, smallRegion, d,
-                histogramWeight, spectralWeight, spectralVectors, normalisation);
+                histogramWeight, spectralWeight, spectralVectors, normalisation,
+                textureContourWeight, textureRegionWeight, perimeterWeight);
     }
 
     @Override
@@ -168,7 +212,11 @@ public final class ContourMerging implements HierarchyBuilder {
         double[] boundary = BoundaryCues.boundarySums(input.lab(), input.superpixels(), g, BLURS, OFFSETS, contourWeights, 1);
         float[][] features = input.pixelFeatures();
         boolean useFeatures = features != null && features.length > 0 && (featureContourWeight > 0 || featureRegionWeight > 0);
-        int dims = 3 + (useFeatures ? features.length : 0);
+        int featureDims = useFeatures ? features.length : 0;
+        float[][] texture = textureContourWeight > 0 || textureRegionWeight > 0
+                ? TexturePlanes.of(input.lab()[0], input.superpixels().width(), input.superpixels().height()) : null;
+        int textureDims = texture != null && textureRegionWeight > 0 ? texture.length : 0;
+        int dims = 3 + featureDims + textureDims;
         double[] sums = new double[n * dims];
         int[] lbl = input.superpixels().backingArray();
         for (int r = 0; r < n; r++) {
@@ -176,23 +224,37 @@ public final class ContourMerging implements HierarchyBuilder {
                 sums[r * dims + c] = g.meanLab(r, c) * g.size(r);
             }
         }
-        if (useFeatures) {
-            if (featureContourWeight > 0) {
-                double[] f = BoundaryCues.boundarySums(features, input.superpixels(), g, new int[] {0, 1}, new int[] {0, 2},
-                        new double[] {0.5, 0.5}, 1);
-                for (int k = 0; k < boundary.length; k++) {
-                    boundary[k] += featureContourWeight * f[k];
-                }
-            }
-            for (int i = 0; i < lbl.length; i++) {
-                int base = lbl[i] * dims + 3;
-                for (int c = 0; c < features.length; c++) {
-                    sums[base + c] += features[c][i];
-                }
+        if (useFeatures && featureContourWeight > 0) {
+            addBoundaries(boundary, BoundaryCues.boundarySums(features, input.superpixels(), g, new int[] {0, 1},
+                    new int[] {0, 2}, new double[] {0.5, 0.5}, 1), featureContourWeight);
+        }
+        if (texture != null && textureContourWeight > 0) {
+            addBoundaries(boundary, BoundaryCues.boundarySums(texture, input.superpixels(), g, new int[] {2, 4},
+                    new int[] {4, 8}, new double[] {1, 0.5}, 1), textureContourWeight);
+        }
+        addPlaneSums(sums, dims, 3, lbl, featureDims > 0 ? features : null);
+        addPlaneSums(sums, dims, 3 + featureDims, lbl, textureDims > 0 ? texture : null);
+        double[] histograms = histogramWeight > 0 ? histograms(input.lab(), lbl, n) : null;
+        return new Engine(g, boundary, sums, dims, featureDims, useFeatures ? featureRegionWeight : 0, histograms).run();
+    }
+
+    private static void addBoundaries(double[] boundary, double[] extra, double weight) {
+        for (int k = 0; k < boundary.length; k++) {
+            boundary[k] += weight * extra[k];
+        }
+    }
+
+    /** Adds each region's sums of {@code planes} (none when null) at columns {@code first...} of its row of sums. */
+    private static void addPlaneSums(double[] sums, int dims, int first, int[] lbl, float[][] planes) {
+        if (planes == null) {
+            return;
+        }
+        for (int i = 0; i < lbl.length; i++) {
+            int base = lbl[i] * dims + first;
+            for (int c = 0; c < planes.length; c++) {
+                sums[base + c] += planes[c][i];
             }
         }
-        double[] histograms = histogramWeight > 0 ? histograms(input.lab(), lbl, n) : null;
-        return new Engine(g, boundary, sums, dims, useFeatures ? featureRegionWeight : 0, histograms).run();
     }
 
     /** Per region, the counts of its pixels in each CIELAB bin. */
@@ -220,7 +282,9 @@ public final class ContourMerging implements HierarchyBuilder {
     private final class Engine {
         private final int n;
         private final int dims;
+        private final int featureDims;
         private final double featureRegion;
+        private final double[] perimeter;
         private final double area;
         private final int[] size;
         private final double[] sums;
@@ -230,12 +294,15 @@ public final class ContourMerging implements HierarchyBuilder {
         private final int bins = BINS * BINS * BINS;
 
         @SuppressWarnings("unchecked")
-        Engine(RegionGraph g, double[] boundary, double[] regionSums, int dims, double featureRegion, double[] histograms) {
+        Engine(RegionGraph g, double[] boundary, double[] regionSums, int dims, int featureDims, double featureRegion,
+                double[] histograms) {
             this.n = g.regionCount();
             this.dims = dims;
+            this.featureDims = featureDims;
             this.featureRegion = featureRegion;
             int nodes = 2 * n - 1;
             this.size = new int[nodes];
+            this.perimeter = new double[nodes];
             this.sums = new double[nodes * dims];
             System.arraycopy(regionSums, 0, sums, 0, regionSums.length);
             this.alive = new boolean[nodes];
@@ -254,6 +321,7 @@ public final class ContourMerging implements HierarchyBuilder {
                 Map<Integer, double[]> m = new HashMap<>();
                 for (int k = g.neighbourStart(r); k < g.neighbourStart(r + 1); k++) {
                     m.put(g.neighbour(k), new double[] {boundary[k], g.boundaryLength(k)});
+                    perimeter[r] += g.boundaryLength(k);
                 }
                 adjacency[r] = m;
             }
@@ -270,6 +338,10 @@ public final class ContourMerging implements HierarchyBuilder {
                     d *= Math.sqrt(share / smallRegion);
                 }
             }
+            if (perimeterWeight > 0) {
+                double shared = edge[1] / Math.min(perimeter[a], perimeter[b]);
+                d *= 1 + perimeterWeight * (1 - Math.min(1, shared));
+            }
             return d;
         }
 
@@ -283,12 +355,10 @@ public final class ContourMerging implements HierarchyBuilder {
             }
             d += regionWeight * Math.sqrt(colour);
             if (featureRegion > 0) {
-                double f = 0;
-                for (int c = 3; c < dims; c++) {
-                    double diff = sums[a * dims + c] / size[a] - sums[b * dims + c] / size[b];
-                    f += diff * diff;
-                }
-                d += featureRegion * Math.sqrt(f);
+                d += featureRegion * meanDistance(a, b, 3, 3 + featureDims);
+            }
+            if (textureRegionWeight > 0) {
+                d += textureRegionWeight * meanDistance(a, b, 3 + featureDims, dims);
             }
             if (hist != null) {
                 double chi = 0;
@@ -304,6 +374,16 @@ public final class ContourMerging implements HierarchyBuilder {
                 d += histogramWeight * 50 * chi;
             }
             return d;
+        }
+
+        /** Euclidean distance of the two clusters' mean values of columns {@code from...to-1} of the sums. */
+        private double meanDistance(int a, int b, int from, int to) {
+            double f = 0;
+            for (int c = from; c < to; c++) {
+                double diff = sums[a * dims + c] / size[a] - sums[b * dims + c] / size[b];
+                f += diff * diff;
+            }
+            return Math.sqrt(f);
         }
 
         /** Adds the spectral term to the boundaries and sets the contrast normalisation, from the initial dissimilarities. */
@@ -419,6 +499,7 @@ public final class ContourMerging implements HierarchyBuilder {
             alive[b] = false;
             alive[c] = true;
             size[c] = size[a] + size[b];
+            perimeter[c] = perimeter[a] + perimeter[b] - 2 * adjacency[a].get(b)[1];
             for (int k = 0; k < dims; k++) {
                 sums[c * dims + k] = sums[a * dims + k] + sums[b * dims + k];
             }
@@ -459,11 +540,12 @@ public final class ContourMerging implements HierarchyBuilder {
     @Override
     public String describe() {
         return String.format(Locale.ROOT,
-                "contour-merging(contour=%s/%s/%s/%s,region=%s,histogram=%s,features=%s/%s,spectral=%s/%d,normalisation=%s,"
-                        + "small=%s,scale=%s)",
+                "contour-merging(contour=%s/%s/%s/%s,region=%s,histogram=%s,features=%s/%s,texture=%s/%s,spectral=%s/%d,"
+                        + "normalisation=%s,small=%s,perimeter=%s,scale=%s)",
                 num(contourWeights[0]), num(contourWeights[1]), num(contourWeights[2]), num(contourWeights[3]), num(regionWeight),
-                num(histogramWeight), num(featureContourWeight), num(featureRegionWeight), num(spectralWeight), spectralVectors,
-                num(normalisation), num(smallRegion), num(heightScale));
+                num(histogramWeight), num(featureContourWeight), num(featureRegionWeight), num(textureContourWeight),
+                num(textureRegionWeight), num(spectralWeight), spectralVectors, num(normalisation), num(smallRegion),
+                num(perimeterWeight), num(heightScale));
     }
 
     private static String num(double v) {

@@ -102,12 +102,9 @@ public final class Masks {
     public static BufferedImage toBufferedImage(byte[] mask, int width, int height) {
         checkLength(mask.length, width, height, "mask");
         BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
-        byte[] row = new byte[width];
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                row[x] = mask[y * width + x] != 0 ? (byte) 255 : 0;
-            }
-            out.getRaster().setDataElements(0, y, width, 1, row);
+        byte[] grey = greyPixels(out);
+        for (int i = 0; i < grey.length; i++) {
+            grey[i] = mask[i] != 0 ? (byte) 255 : 0;
         }
         return out;
     }
@@ -116,15 +113,17 @@ public final class Masks {
     public static BufferedImage softToBufferedImage(float[] soft, int width, int height) {
         checkLength(soft.length, width, height, "soft map");
         BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
-        byte[] row = new byte[width];
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                int v = Math.round(soft[y * width + x] * 255f);
-                row[x] = (byte) Math.max(0, Math.min(255, v));
-            }
-            out.getRaster().setDataElements(0, y, width, 1, row);
+        byte[] grey = greyPixels(out);
+        for (int i = 0; i < grey.length; i++) {
+            int v = Math.round(soft[i] * 255f);
+            grey[i] = (byte) Math.max(0, Math.min(255, v));
         }
         return out;
+    }
+
+    /** The sample array of a new TYPE_BYTE_GRAY image: one byte per pixel, row-major, written directly. */
+    private static byte[] greyPixels(BufferedImage fresh) {
+        return ((java.awt.image.DataBufferByte) fresh.getRaster().getDataBuffer()).getData();
     }
 
     /**

@@ -15,6 +15,8 @@ import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.real.FloatType;
 
+import org.supercuts.concurrent.BandRunner;
+
 /**
  * A planar float image: one {@code float[]} per channel, row-major, values nominally in [0, 1] (sRGB for colour images).
  *
@@ -27,6 +29,9 @@ import net.imglib2.type.numeric.real.FloatType;
  * <p>Thread safety: immutable once constructed (given the wrap contract above), safe to share between threads.
  */
 public final class PlanarImage {
+    /** Input pixels per band of the parallel {@link #downsample(int, int)} (a few hundred kilobytes per plane). */
+    private static final int DOWNSAMPLE_BAND_PIXELS = 1 << 17;
+
     private final int width;
     private final int height;
     private final float[][] planes;
@@ -278,8 +283,21 @@ public final class PlanarImage {
      * @throws IllegalArgumentException when {@code factor < 1}
      */
     public PlanarImage downsample(int factor) {
+        return downsample(factor, 1);
+    }
+
+    /**
+     * {@link #downsample(int)} on up to {@code threads} threads (the calling one included), in bands of output rows; each
+     * output pixel is computed the same way whatever the thread count, so the result is identical.
+     *
+     * @throws IllegalArgumentException when {@code factor < 1} or {@code threads < 1}
+     */
+    public PlanarImage downsample(int factor, int threads) {
         if (factor < 1) {
             throw new IllegalArgumentException("factor must be >= 1, got " + factor);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
         if (factor == 1) {
             return this;
@@ -287,33 +305,42 @@ public final class PlanarImage {
         int w = (width + factor - 1) / factor;
         int h = (height + factor - 1) / factor;
         float[][] out = new float[planes.length][w * h];
-        double[] rowSum = new double[w];
-        for (int c = 0; c < planes.length; c++) {
-            float[] in = planes[c];
-            float[] o = out[c];
-            for (int y = 0; y < h; y++) {
-                java.util.Arrays.fill(rowSum, 0);
-                int y0 = y * factor;
-                int y1 = Math.min(height, y0 + factor);
-                for (int sy = y0; sy < y1; sy++) {
-                    int base = sy * width;
-                    for (int x = 0; x < w; x++) {
-                        int x0 = x * factor;
-                        int x1 = Math.min(width, x0 + factor);
-                        double s = 0;
-                        for (int sx = x0; sx < x1; sx++) {
-                            s += in[base + sx];
-                        }
-                        rowSum[x] += s;
+        int bandRows = Math.max(1, DOWNSAMPLE_BAND_PIXELS / (width * factor));
+        int bands = (h + bandRows - 1) / bandRows;
+        try (BandRunner runner = BandRunner.create(Math.min(threads, bands), null)) {
+            runner.run(bands, (band, worker) -> {
+                double[] rowSum = new double[w];
+                for (int c = 0; c < planes.length; c++) {
+                    for (int y = band * bandRows; y < Math.min(h, (band + 1) * bandRows); y++) {
+                        reduceRow(planes[c], out[c], y, w, factor, rowSum);
                     }
                 }
-                for (int x = 0; x < w; x++) {
-                    int cols = Math.min(width, (x + 1) * factor) - x * factor;
-                    o[y * w + x] = (float) (rowSum[x] / ((long) cols * (y1 - y0)));
-                }
-            }
+            });
         }
         return new PlanarImage(w, h, out);
+    }
+
+    /** Output row {@code y} of the area reduction of one plane, into {@code o}. */
+    private void reduceRow(float[] in, float[] o, int y, int w, int factor, double[] rowSum) {
+        java.util.Arrays.fill(rowSum, 0);
+        int y0 = y * factor;
+        int y1 = Math.min(height, y0 + factor);
+        for (int sy = y0; sy < y1; sy++) {
+            int base = sy * width;
+            for (int x = 0; x < w; x++) {
+                int x0 = x * factor;
+                int x1 = Math.min(width, x0 + factor);
+                double s = 0;
+                for (int sx = x0; sx < x1; sx++) {
+                    s += in[base + sx];
+                }
+                rowSum[x] += s;
+            }
+        }
+        for (int x = 0; x < w; x++) {
+            int cols = Math.min(width, (x + 1) * factor) - x * factor;
+            o[y * w + x] = (float) (rowSum[x] / ((long) cols * (y1 - y0)));
+        }
     }
 
     /** This image with three channels: grey is replicated, colour returned as is. */
@@ -344,14 +371,15 @@ public final class PlanarImage {
     /** Converts back to an 8-bit RGB {@link BufferedImage} (values clamped to [0, 1]). */
     public BufferedImage toBufferedImage() {
         BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        int[] row = new int[width];
+        // A new TYPE_INT_RGB image is one packed 0xRRGGBB array, row-major: write it directly (setRGB converts each pixel
+        // through the colour model, the same values at several times the cost).
+        int[] pixels = ((java.awt.image.DataBufferInt) out.getRaster().getDataBuffer()).getData();
         PlanarImage rgb = toRgb();
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                int i = y * width + x;
-                row[x] = (to8(rgb.planes[0][i]) << 16) | (to8(rgb.planes[1][i]) << 8) | to8(rgb.planes[2][i]);
-            }
-            out.setRGB(0, y, width, 1, row, 0, width);
+        float[] r = rgb.planes[0];
+        float[] g = rgb.planes[1];
+        float[] b = rgb.planes[2];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (to8(r[i]) << 16) | (to8(g[i]) << 8) | to8(b[i]);
         }
         return out;
     }

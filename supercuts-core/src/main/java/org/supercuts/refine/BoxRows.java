@@ -7,7 +7,8 @@ package org.supercuts.refine;
  * mean costs O(1) whatever the radius, the memory is a few rows, and the rounding error stays near that of summing in
  * {@code double}. Sources hand over their rows in {@code double}, so products of two {@code float} samples are exact.
  *
- * <p>Rows must be requested in increasing order; the quantities of a row are fetched from the {@link Source} when the
+ * <p>Rows must be requested in increasing order, starting at a row whose window begins at the first row given to the
+ * constructor (0 for a whole image, later for one band of it); the quantities of a row are fetched from the {@link Source} when the
  * window reaches it and again when it leaves it.
  *
  * <p>Thread safety: not thread-safe (holds the running sums); one per filter call.
@@ -31,14 +32,17 @@ final class BoxRows {
     private final double[] inverseColumns;
     /** Rows [top, bottom] are in the column sums. */
     private int top;
-    private int bottom = -1;
+    private int bottom;
 
-    BoxRows(int width, int height, int radius, int quantities, Source source) {
+    /** @param firstRow the first row any requested window reaches */
+    BoxRows(int width, int height, int radius, int quantities, int firstRow, Source source) {
         this.width = width;
         this.height = height;
         this.radius = radius;
         this.quantities = quantities;
         this.source = source;
+        this.top = firstRow;
+        this.bottom = firstRow - 1;
         this.column = new double[quantities][width];
         this.entering = new double[quantities][width];
         this.leaving = new double[quantities][width];

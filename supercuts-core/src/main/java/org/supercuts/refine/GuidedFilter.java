@@ -3,6 +3,7 @@ package org.supercuts.refine;
 import java.util.Locale;
 import java.util.Objects;
 
+import org.supercuts.concurrent.BandRunner;
 import org.supercuts.image.PlanarImage;
 
 /**
@@ -38,6 +39,11 @@ import org.supercuts.image.PlanarImage;
 public final class GuidedFilter implements MaskRefiner {
     /** Default regulariser, the value used for segmentation-mask refinement when only a radius is given. */
     public static final double DEFAULT_EPS = 1e-3;
+    /**
+     * Output rows per band of the parallel {@link #upsample}: fixed, so that the result does not depend on the thread
+     * count; large enough that the 4r rows each band reads beyond its own cost little (about 4 % at r = 5).
+     */
+    public static final int BAND_ROWS = 512;
 
     private final int radius;
     private final double eps;
@@ -198,10 +204,26 @@ public final class GuidedFilter implements MaskRefiner {
      * @throws IllegalArgumentException naming the offending parameter
      */
     public static float[] upsample(PlanarImage image, float[] low, int lowWidth, int lowHeight, int radius, double eps) {
+        return upsample(image, low, lowWidth, lowHeight, radius, eps, 1);
+    }
+
+    /**
+     * {@link #upsample(PlanarImage, float[], int, int, int, double)} on up to {@code threads} threads (the calling one
+     * included): the output is cut into bands of {@value #BAND_ROWS} rows, each filtered on its own from the rows its
+     * windows reach. The bands do not depend on the thread count, so neither does the result (to the last bit); an image
+     * of at most {@value #BAND_ROWS} rows is one band, exactly the single-threaded stream.
+     *
+     * @throws IllegalArgumentException naming the offending parameter
+     */
+    public static float[] upsample(PlanarImage image, float[] low, int lowWidth, int lowHeight, int radius, double eps,
+            int threads) {
         Objects.requireNonNull(image, "image");
         Objects.requireNonNull(low, "low");
         checkRadius(radius);
         checkEps(eps);
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
         if (lowWidth < 1 || lowHeight < 1 || lowWidth > image.width() || lowHeight > image.height()) {
             throw new IllegalArgumentException("the low-resolution size must be at least 1x1 and at most the image's "
                     + image.width() + "x" + image.height() + ", got " + lowWidth + "x" + lowHeight);
@@ -212,31 +234,43 @@ public final class GuidedFilter implements MaskRefiner {
         }
         int width = image.width();
         int height = image.height();
-        PlaneRows guide;
-        if (image.channels() == 1) {
-            float[] g = image.plane(0);
-            guide = (y, row) -> System.arraycopy(g, y * width, row, 0, width);
-        } else {
-            float[] r = image.plane(0);
-            float[] g = image.plane(1);
-            float[] b = image.plane(2);
-            guide = (y, row) -> {
-                int base = y * width;
-                for (int x = 0; x < width; x++) {
-                    row[x] = (r[base + x] + g[base + x] + b[base + x]) / 3f;
+        PlaneRows guide = luminanceRows(image);
+        float[] q = new float[width * height];
+        int bands = (height + BAND_ROWS - 1) / BAND_ROWS;
+        try (BandRunner runner = BandRunner.create(Math.min(threads, bands), null)) {
+            runner.run(bands, (band, worker) -> {
+                int y0 = band * BAND_ROWS;
+                int y1 = Math.min(height, y0 + BAND_ROWS);
+                // Each computed row is needed up to three times (entering and leaving the window, and for the output):
+                // keep the last 2r + 2 of each rather than compute them again.
+                filterGrey(new CachedRows(guide, width, height, radius),
+                        new CachedRows(new BilinearRows(low, lowWidth, lowHeight, width, height), width, height, radius),
+                        width, height, radius, eps, q, y0, y1);
+                for (int i = y0 * width; i < y1 * width; i++) {
+                    float v = q[i];
+                    q[i] = v < 0f ? 0f : (v > 1f ? 1f : v);
                 }
-            };
-        }
-        // Each computed row is needed up to three times (entering and leaving the window, and for the output): keep the last
-        // 2r + 2 of each rather than compute them again.
-        float[] q = filterGrey(new CachedRows(guide, width, height, radius),
-                new CachedRows(new BilinearRows(low, lowWidth, lowHeight, width, height), width, height, radius), width, height,
-                radius, eps);
-        for (int i = 0; i < q.length; i++) {
-            float v = q[i];
-            q[i] = v < 0f ? 0f : (v > 1f ? 1f : v);
+            });
         }
         return q;
+    }
+
+    /** The guide of {@link #upsample}: the image's luminance (the mean of R, G and B), row by row. */
+    private static PlaneRows luminanceRows(PlanarImage image) {
+        int width = image.width();
+        if (image.channels() == 1) {
+            float[] g = image.plane(0);
+            return (y, row) -> System.arraycopy(g, y * width, row, 0, width);
+        }
+        float[] r = image.plane(0);
+        float[] g = image.plane(1);
+        float[] b = image.plane(2);
+        return (y, row) -> {
+            int base = y * width;
+            for (int x = 0; x < width; x++) {
+                row[x] = (r[base + x] + g[base + x] + b[base + x]) / 3f;
+            }
+        };
     }
 
     /** One row of a full-size plane, read from an array or computed on demand. */
@@ -337,9 +371,15 @@ public final class GuidedFilter implements MaskRefiner {
      * besides the output only O(r * width) floats are held, whatever the image size.
      */
     private static float[] filterGrey(PlaneRows guide, PlaneRows p, int width, int height, int radius, double eps) {
+        return filterGrey(guide, p, width, height, radius, eps, new float[width * height], 0, height);
+    }
+
+    /** Output rows {@code [y0, y1)} of the grey-guide filter, written into {@code q}; returns {@code q}. */
+    private static float[] filterGrey(PlaneRows guide, PlaneRows p, int width, int height, int radius, double eps,
+            float[] q, int y0, int y1) {
         float[] guideRow = new float[width];
         float[] inputRow = new float[width];
-        BoxRows inputs = new BoxRows(width, height, radius, 4, (y, rows) -> {
+        BoxRows inputs = new BoxRows(width, height, radius, 4, firstCoefficientRow(y0, radius, radius), (y, rows) -> {
             guide.read(y, guideRow);
             p.read(y, inputRow);
             double[] i0 = rows[0];
@@ -355,7 +395,7 @@ public final class GuidedFilter implements MaskRefiner {
                 ip[x] = g * v;
             }
         });
-        return stream(width, height, radius, inputs, 4, 2, (m, coefficient) -> {
+        return stream(width, height, radius, inputs, 4, 2, q, y0, y1, (m, coefficient) -> {
             float[] a = coefficient[0];
             float[] b = coefficient[1];
             for (int x = 0; x < width; x++) {
@@ -367,12 +407,12 @@ public final class GuidedFilter implements MaskRefiner {
                 a[x] = (float) ax;
                 b[x] = (float) (meanP - ax * meanI);
             }
-        }, (y, mc, q, base) -> {
+        }, (y, mc, out, base) -> {
             guide.read(y, guideRow);
             double[] meanA = mc[0];
             double[] meanB = mc[1];
             for (int x = 0; x < width; x++) {
-                q[base + x] = (float) (meanA[x] * guideRow[x] + meanB[x]);
+                out[base + x] = (float) (meanA[x] * guideRow[x] + meanB[x]);
             }
         });
     }
@@ -382,7 +422,7 @@ public final class GuidedFilter implements MaskRefiner {
         float[] gg = guide[1];
         float[] gb = guide[2];
         // Quantities: R, G, B, p, RR, RG, RB, GG, GB, BB, Rp, Gp, Bp.
-        BoxRows inputs = new BoxRows(width, height, radius, 13, (y, rows) -> {
+        BoxRows inputs = new BoxRows(width, height, radius, 13, 0, (y, rows) -> {
             int base = y * width;
             for (int x = 0; x < width; x++) {
                 double r = gr[base + x];
@@ -404,7 +444,7 @@ public final class GuidedFilter implements MaskRefiner {
                 rows[12][x] = b * v;
             }
         });
-        return stream(width, height, radius, inputs, 13, 4,
+        return stream(width, height, radius, inputs, 13, 4, new float[width * height], 0, height,
                 (m, c) -> colourCoefficients(m, c[0], c[1], c[2], c[3], width, eps), (y, mc, q, base) -> {
                     for (int x = 0; x < width; x++) {
                         int i = base + x;
@@ -423,19 +463,24 @@ public final class GuidedFilter implements MaskRefiner {
         void write(int y, double[][] meanCoefficients, float[] q, int base);
     }
 
+    /** The first row that output row {@code y0}'s windows of radius r reach after {@code steps} window passes. */
+    private static int firstCoefficientRow(int y0, int radius, int steps) {
+        return Math.max(0, y0 - radius - steps);
+    }
+
     /**
-     * The two streamed stages: window means of the {@code quantities} input rows give the {@code coefficients} rows (held
-     * in a ring of 2r + 2 rows), whose window means give the output, each row as soon as the rows it needs exist.
+     * The two streamed stages for output rows {@code [y0, y1)}: window means of the {@code quantities} input rows give the
+     * {@code coefficients} rows (held in a ring of 2r + 2 rows), whose window means give the output, each row as soon as
+     * the rows it needs exist. {@code inputs} must start at row {@code max(0, y0 - 2r)}; returns {@code q}.
      */
     private static float[] stream(int width, int height, int radius, BoxRows inputs, int quantities, int coefficients,
-            CoefficientRow coefficientRow, OutputRow outputRow) {
+            float[] q, int y0, int y1, CoefficientRow coefficientRow, OutputRow outputRow) {
         CoefficientRing ring = new CoefficientRing(coefficients, width, height, radius);
         double[][] m = new double[quantities][width];
         double[][] mc = new double[coefficients][width];
-        BoxRows coefficientMeans = new BoxRows(width, height, radius, coefficients, ring);
-        float[] q = new float[width * height];
-        int produced = -1;
-        for (int y = 0; y < height; y++) {
+        BoxRows coefficientMeans = new BoxRows(width, height, radius, coefficients, firstCoefficientRow(y0, radius, 0), ring);
+        int produced = firstCoefficientRow(y0, radius, 0) - 1;
+        for (int y = y0; y < y1; y++) {
             int needed = Math.min(height - 1, y + radius);
             while (produced < needed) {
                 produced++;

@@ -2,6 +2,7 @@ package org.supercuts.superpixel;
 
 import java.util.Arrays;
 
+import org.supercuts.concurrent.BandRunner;
 import org.supercuts.image.LabelMap;
 
 /**

@@ -1,9 +1,10 @@
 package org.supercuts.superpixel;
 
-import org.supercuts.image.FastCielab;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 
+import org.supercuts.concurrent.BandRunner;
+import org.supercuts.image.FastCielab;
 import org.supercuts.image.LabelMap;
 import org.supercuts.image.PlanarImage;
 

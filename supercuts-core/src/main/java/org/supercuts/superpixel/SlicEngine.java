@@ -1,8 +1,9 @@
 package org.supercuts.superpixel;
 
-import org.supercuts.image.FastCielab;
 import java.util.Arrays;
 
+import org.supercuts.concurrent.BandRunner;
+import org.supercuts.image.FastCielab;
 import org.supercuts.image.PlanarImage;
 
 /**

@@ -26,6 +26,28 @@ class PlanarImageDerivedTest {
     }
 
     @Test
+    void downsampleOnSeveralThreadsGivesTheSameImage() {
+        int w = 301;
+        int h = 2003; // several bands of output rows, the last one short, and clipped blocks at both borders
+        java.util.Random rnd = new java.util.Random(3);
+        float[][] planes = new float[3][w * h];
+        for (float[] p : planes) {
+            for (int i = 0; i < p.length; i++) {
+                p[i] = rnd.nextFloat();
+            }
+        }
+        PlanarImage image = PlanarImage.wrap(w, h, planes);
+        PlanarImage one = image.downsample(3);
+        for (int threads : new int[] {2, 7}) {
+            PlanarImage many = image.downsample(3, threads);
+            for (int c = 0; c < 3; c++) {
+                assertThat(many.plane(c)).isEqualTo(one.plane(c));
+            }
+        }
+        assertThatThrownBy(() -> image.downsample(3, 0)).hasMessageContaining("threads").hasMessageContaining("0");
+    }
+
+    @Test
     void downsampleKeepsTheChannels() {
         float[] r = {0.2f, 0.4f, 0.6f, 0.8f};
         float[] g = {0f, 0f, 1f, 1f};

@@ -171,6 +171,53 @@ class GuidedFilterTest {
     }
 
     @Test
+    void bandedUpsamplingDoesNotDependOnTheThreadCountAndAgreesWithOneStream() {
+        // Three bands of BAND_ROWS rows (the last one short), so the band seams are crossed by the radius-6 windows.
+        int w = 31;
+        int h = 2 * GuidedFilter.BAND_ROWS + 77;
+        Random rnd = new Random(11);
+        PlanarImage image = PlanarImage.wrap(w, h, randomPlane(rnd, w * h), randomPlane(rnd, w * h), randomPlane(rnd, w * h));
+        int lw = 8;
+        int lh = (h + 3) / 4;
+        float[] low = randomPlane(rnd, lw * lh);
+        float[] one = GuidedFilter.upsample(image, low, lw, lh, 6, 1e-3, 1);
+        assertThat(GuidedFilter.upsample(image, low, lw, lh, 6, 1e-3, 2)).isEqualTo(one);
+        assertThat(GuidedFilter.upsample(image, low, lw, lh, 6, 1e-3, 5)).isEqualTo(one);
+        assertThat(GuidedFilter.upsample(image, low, lw, lh, 6, 1e-3)).isEqualTo(one);
+        // The same filter as one stream over the whole image: the general kernel on the luminance and the bilinear input.
+        float[] luminance = new float[w * h];
+        for (int i = 0; i < luminance.length; i++) {
+            luminance[i] = (image.plane(0)[i] + image.plane(1)[i] + image.plane(2)[i]) / 3f;
+        }
+        float[] stream = GuidedFilter.filter(new float[][] {luminance}, bilinear(low, lw, lh, w, h), w, h, 6, 1e-3);
+        for (int i = 0; i < stream.length; i++) {
+            stream[i] = Math.max(0f, Math.min(1f, stream[i]));
+        }
+        assertClose(one, stream, 1e-5);
+        assertThatThrownBy(() -> GuidedFilter.upsample(image, low, lw, lh, 6, 1e-3, 0)).hasMessageContaining("threads")
+                .hasMessageContaining("0");
+    }
+
+    /** Bilinear upsampling with aligned pixel centres, clamped at the border (what upsample's input rows compute). */
+    private static float[] bilinear(float[] low, int lw, int lh, int w, int h) {
+        float[] out = new float[w * h];
+        for (int y = 0; y < h; y++) {
+            double sy = Math.max(0, Math.min(lh - 1, (y + 0.5) * lh / h - 0.5));
+            int y0 = Math.min(lh - 2, (int) sy);
+            double wy = sy - y0;
+            for (int x = 0; x < w; x++) {
+                double sx = Math.max(0, Math.min(lw - 1, (x + 0.5) * lw / w - 0.5));
+                int x0 = Math.min(lw - 2, (int) sx);
+                double wx = sx - x0;
+                double top = low[y0 * lw + x0] + wx * (low[y0 * lw + x0 + 1] - low[y0 * lw + x0]);
+                double bottom = low[(y0 + 1) * lw + x0] + wx * (low[(y0 + 1) * lw + x0 + 1] - low[(y0 + 1) * lw + x0]);
+                out[y * w + x] = (float) (top + wy * (bottom - top));
+            }
+        }
+        return out;
+    }
+
+    @Test
     void invalidParametersAreRejectedByName() {
         assertThatThrownBy(() -> GuidedFilter.radius(0)).hasMessageContaining("radius").hasMessageContaining("0");
         assertThatThrownBy(() -> GuidedFilter.radius(2).eps(0)).hasMessageContaining("eps");

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
+import org.supercuts.concurrent.BandRunner;
 import org.supercuts.image.LabelMap;
 import org.supercuts.image.PlanarImage;
 

@@ -289,6 +289,7 @@ public final class PipelineOptions {
             }
             b.refine(refiner());
             b.levels(levels);
+            b.fullResolutionThreads(threadsPerImage);
             return new Built(b.build(), resources);
         } catch (RuntimeException e) {
             new Built(null, resources).close();

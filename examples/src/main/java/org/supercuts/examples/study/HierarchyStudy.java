@@ -45,7 +45,10 @@ import org.supercuts.superpixel.Slic;
  * <p>Usage: {@code java -cp examples/target/supercuts.jar org.supercuts.examples.study.HierarchyStudy ROOT SPLITS K [-b]
  * [-n LIMIT] VARIANT...} with SPLITS e.g. {@code train,val}, K the SLIC superpixel count, and each VARIANT either
  * {@code ncut:S} (recursive normalized cuts down to S segments, the previous hierarchy) or {@code cm} with optional
- * {@code :key=value,...} overrides of {@link ContourMerging#defaults()} (keys fine, medium, coarse, wide, region, hist, spectral, vectors, norm, small, scale).
+ * {@code :key=value,...} overrides of {@link ContourMerging#defaults()} (keys fine, medium, coarse, wide, region, hist,
+ * spectral, vectors, norm, small, scale, tcontour, tregion, perimeter; e.g. {@code cm:tregion=0,perimeter=0,norm=0.35} is
+ * the default before 2026-12-02). {@code HierarchyStudy --cpu IMAGE REPS VARIANT...} prints instead the thread CPU time of
+ * each variant's hierarchy on one image ({@link #cpuTime})..
  *
  * <p>Thread safety: a program entry point.
  */
@@ -56,6 +59,10 @@ public final class HierarchyStudy {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--cpu")) {
+            cpuTime(Path.of(args[1]), Integer.parseInt(args[2]), java.util.Arrays.asList(args).subList(3, args.length));
+            return;
+        }
         Path root = Path.of(args[0]);
         String[] splits = args[1].split(",");
         int k = Integer.parseInt(args[2]);
@@ -145,6 +152,31 @@ public final class HierarchyStudy {
         }
     }
 
+    /**
+     * {@code --cpu IMAGE REPS VARIANT...}: thread CPU time per hierarchy (CIELAB planes, merge tree, UCM) of each variant on
+     * one image with the default SLIC superpixels, the variants alternating, after 50 repetitions of warm-up. Unlike wall
+     * time it is hardly inflated when other jobs share the cores.
+     */
+    static void cpuTime(Path imagePath, int reps, List<String> variants) {
+        PlanarImage image = PlanarImage.read(imagePath).toRgb();
+        LabelMap sp = Slic.segments(Presets.SUPERPIXELS).compactness(Presets.COMPACTNESS).segment(image);
+        RegionGraph graph = RegionGraph.build(image, sp);
+        double[] total = new double[variants.size()];
+        for (int r = 0; r < reps + 50; r++) {
+            for (int v = 0; v < variants.size(); v++) {
+                long t0 = CPU.getCurrentThreadCpuTime();
+                Hierarchy.of(sp, build(variants.get(v), HierarchyInput.of(image, sp, graph))).ucm();
+                if (r >= 50) {
+                    total[v] += (CPU.getCurrentThreadCpuTime() - t0) / 1e6;
+                }
+            }
+        }
+        for (int v = 0; v < variants.size(); v++) {
+            System.out.printf(Locale.ROOT, "%s: %.2f ms thread CPU per hierarchy (%d repetitions, %s)%n", variants.get(v),
+                    total[v] / reps, reps, imagePath.getFileName());
+        }
+    }
+
     /** The builder a variant names, run on the input. */
     static MergeTree build(String variant, HierarchyInput input) {
         if (variant.startsWith("ncut:")) {
@@ -162,6 +194,8 @@ public final class HierarchyStudy {
         double[] cw = {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
         double[] base = {0.2, 0, 1, 0.5};
         double[] spectral = {0, 8};
+        // NaN = not overridden: the defaults' texture weights (contour 0, region 2) stay.
+        double[] texture = {Double.NaN, Double.NaN};
         int colon = variant.indexOf(':');
         if (colon > 0) {
             for (String kv : variant.substring(colon + 1).split(",")) {
@@ -179,9 +213,15 @@ public final class HierarchyStudy {
                     case "region" -> c = c.regionWeight(v);
                     case "small" -> c = c.smallRegion(v);
                     case "scale" -> c = c.heightScale(v);
+                    case "tcontour" -> texture[0] = v;
+                    case "tregion" -> texture[1] = v;
+                    case "perimeter" -> c = c.perimeterWeight(v);
                     default -> throw new IllegalArgumentException("unknown key " + p[0] + " in variant " + variant);
                 }
             }
+        }
+        if (!Double.isNaN(texture[0]) || !Double.isNaN(texture[1])) {
+            c = c.texture(Double.isNaN(texture[0]) ? 0 : texture[0], Double.isNaN(texture[1]) ? 2 : texture[1]);
         }
         if (spectral[0] > 0) {
             c = c.spectral(spectral[0], (int) spectral[1]);

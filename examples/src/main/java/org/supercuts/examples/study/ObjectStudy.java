@@ -525,10 +525,12 @@ public final class ObjectStudy {
                 labels.addAll(l);
             }
         });
-        double[] beta = LogisticFit.fit(rows, labels, 1e-3);
+        // The ridge per candidate (-Dridge, default 1e-3); docs/objects.md says which value the default model uses.
+        double ridge = Double.parseDouble(System.getProperty("ridge", "1e-3"));
+        double[] beta = LogisticFit.fit(rows, labels, ridge);
         long positives = labels.stream().filter(b -> b).count();
         System.out.println(rows.size() + " candidates, " + positives + " match a ground-truth object, from " + samples.size()
-                + " images");
+                + " images; ridge " + ridge);
         StringBuilder sb = new StringBuilder("intercept and weights (" + String.join(", ", Objectness.FEATURES) + "):\n");
         for (double b : beta) {
             sb.append(String.format(Locale.ROOT, "%.4f, ", b));

@@ -1,4 +1,4 @@
-package org.supercuts.superpixel;
+package org.supercuts.concurrent;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -18,10 +18,10 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Thread safety: one instance serves one computation at a time (one {@link #run} in flight).
  */
-final class BandRunner implements AutoCloseable {
+public final class BandRunner implements AutoCloseable {
     /** One unit of work; {@code worker} is in {@code 0..threads-1} and is never shared by two concurrent units. */
     @FunctionalInterface
-    interface Body {
+    public interface Body {
         void run(int band, int worker);
     }
 
@@ -38,10 +38,12 @@ final class BandRunner implements AutoCloseable {
     }
 
     /**
+     * A runner for {@code threads} workers ({@code <= 1}: everything on the calling thread).
+     *
      * @param executor the caller's executor, or null to create a private pool for this computation (shut down by
      *                 {@link #close})
      */
-    static BandRunner create(int threads, ExecutorService executor) {
+    public static BandRunner create(int threads, ExecutorService executor) {
         if (threads <= 1) {
             return new BandRunner(1, null, false);
         }
@@ -51,19 +53,20 @@ final class BandRunner implements AutoCloseable {
         int pool = POOL_NUMBER.incrementAndGet();
         AtomicInteger thread = new AtomicInteger();
         ThreadFactory factory = r -> {
-            Thread t = new Thread(r, "supercuts-superpixel-" + pool + "-" + thread.incrementAndGet());
+            Thread t = new Thread(r, "supercuts-bands-" + pool + "-" + thread.incrementAndGet());
             t.setDaemon(true);
             return t;
         };
         return new BandRunner(threads, Executors.newFixedThreadPool(threads - 1, factory), true);
     }
 
-    int threads() {
+    /** The number of workers, the calling thread included. */
+    public int threads() {
         return threads;
     }
 
     /** Runs {@code body} for every band in {@code 0..bands-1} and returns when all have finished. */
-    void run(int bands, Body body) {
+    public void run(int bands, Body body) {
         if (threads == 1 || bands <= 1) {
             for (int band = 0; band < bands; band++) {
                 body.run(band, 0);
@@ -123,6 +126,7 @@ final class BandRunner implements AutoCloseable {
         }
     }
 
+    /** Shuts down the private pool, if this runner created one; closing twice is harmless. */
     @Override
     public void close() {
         if (ownsExecutor) {
