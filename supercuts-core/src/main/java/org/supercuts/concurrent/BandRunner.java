@@ -22,6 +22,7 @@ public final class BandRunner implements AutoCloseable {
     /** One unit of work; {@code worker} is in {@code 0..threads-1} and is never shared by two concurrent units. */
     @FunctionalInterface
     public interface Body {
+        /** Runs unit {@code band} on worker {@code worker}. */
         void run(int band, int worker);
     }
 

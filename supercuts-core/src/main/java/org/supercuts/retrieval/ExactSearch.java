@@ -7,11 +7,12 @@ import java.util.Objects;
  * the score of a query against a tile of {@link SegmentIndex#TILE} entries is {@code d} multiply-add passes over
  * contiguous floats ({@link ScanKernel}: the Java Vector API when it is available and compiled, a loop the JIT
  * vectorises otherwise); a batch of queries shares each tile while it is in cache. Each query keeps its k best in a
- * bounded heap. A single query, which is bound by memory bandwidth, first reads a bfloat16 copy of the tiles (made at
- * its first use: 2 bytes per value, 128 MB for a million 64-d segments) to pick the entries that can be in its top k,
- * then scores those on the float tiles: the result is the full scan's. Ties are broken by the lower entry position.
+ * bounded heap. A single query, which is bound by memory bandwidth, first reads an int8 copy of the tiles (made at its
+ * first use: 1 byte per value plus 8 bytes per entry, 72 MB for a million 64-d segments) to pick the entries that can be
+ * in its top k, then scores those on the float tiles: the result is the full scan's. Ties are broken by the lower entry
+ * position.
  *
- * <p>Thread safety: queries may run concurrently (each allocates its own buffers); the bfloat16 copy is made once under
+ * <p>Thread safety: queries may run concurrently (each allocates its own buffers); the int8 copy is made once under
  * a lock and published through a volatile field.
  */
 final class ExactSearch implements NeighbourSearch {
@@ -19,8 +20,8 @@ final class ExactSearch implements NeighbourSearch {
     private static final int QUERY_BLOCK = 32;
 
     private final SegmentIndex index;
-    /** The bfloat16 copy of the tiles that the Vector API scan of one query reads first; made at its first use. */
-    private volatile int[] rounded;
+    /** The int8 copy of the tiles that the Vector API scan of one query reads first; made at its first use. */
+    private volatile ScanKernel.Int8Tiles quantised;
 
     ExactSearch(SegmentIndex index) {
         this.index = Objects.requireNonNull(index, "index");
@@ -39,7 +40,7 @@ final class ExactSearch implements NeighbourSearch {
         float[] q = Searches.normalised(query, 0, query.length, index.dimension());
         ScanKernel kernel = ScanKernel.fastest();
         TopK best = new TopK(k);
-        kernel.scanOne(index.tiles(), kernel.prefilters() ? rounded() : null, index.size(), index.dimension(), q, best);
+        kernel.scanOne(index.tiles(), kernel.prefilters() ? quantised() : null, index.size(), index.dimension(), q, best);
         return best.sorted();
     }
 
@@ -62,18 +63,18 @@ final class ExactSearch implements NeighbourSearch {
         return out;
     }
 
-    private int[] rounded() {
-        int[] r = rounded;
-        if (r == null) {
+    private ScanKernel.Int8Tiles quantised() {
+        ScanKernel.Int8Tiles q = quantised;
+        if (q == null) {
             synchronized (this) {
-                r = rounded;
-                if (r == null) {
-                    r = ScanKernel.bfloat16(index.tiles(), index.size(), index.dimension());
-                    rounded = r;
+                q = quantised;
+                if (q == null) {
+                    q = ScanKernel.Int8Tiles.of(index.tiles(), index.size(), index.dimension());
+                    quantised = q;
                 }
             }
         }
-        return r;
+        return q;
     }
 
     private Neighbours[] scan(float[][] queries, int k) {

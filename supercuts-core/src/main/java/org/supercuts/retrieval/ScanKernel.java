@@ -42,44 +42,69 @@ abstract class ScanKernel {
      */
     abstract void scan(float[] tiles, int n, int d, float[][] queries, ExactSearch.TopK[] best);
 
-    /** Whether {@link #scanOne} reads a bfloat16 copy of the tiles ({@link #bfloat16}) to pick candidates first. */
+    /** Whether {@link #scanOne} reads an int8 copy of the tiles ({@link Int8Tiles}) to pick candidates first. */
     boolean prefilters() {
         return false;
     }
 
     /**
-     * The same as {@link #scan} for one query; {@code rounded} is {@link #bfloat16} of the tiles when {@link
+     * The same as {@link #scan} for one query; {@code quantised} is the int8 copy of the tiles when {@link
      * #prefilters()}, else ignored (may be null).
      */
-    void scanOne(float[] tiles, int[] rounded, int n, int d, float[] query, ExactSearch.TopK best) {
+    void scanOne(float[] tiles, Int8Tiles quantised, int n, int d, float[] query, ExactSearch.TopK best) {
         scan(tiles, n, d, new float[][] {query}, new ExactSearch.TopK[] {best});
     }
 
     /**
-     * The tiles holding the first {@code n} entries rounded to bfloat16 (the upper 16 bits of a float, rounded to nearest),
-     * two dimensions per int: in each tile, int {@code p·TILE + t} holds dimension 2p of entry t in its low half and
-     * dimension 2p + 1 (0 past d) in its high half. The relative error is at most 2^-8 per value, so a dot product of unit
-     * vectors moves by at most 2^-8.
+     * The tiles rounded to 8-bit integers, one scale per entry: value {@code i} of {@link #values} is {@code round(tiles[i]
+     * / scale)} of its entry (same layout as the float tiles, 0 past the last entry), with scale = the entry's largest
+     * |value| / 127. {@link #errors} holds, per entry, an upper bound on how far the rounded score {@code scale · q · b}
+     * of a unit query q can lie from the float score: the length of the entry's rounding error (Cauchy-Schwarz), plus a
+     * margin for the float rounding of both 64-term sums and for a query length a little above 1. A quarter of the
+     * float tiles' bytes plus 8 bytes per entry: 72 bytes per 64-d entry.
+     *
+     * <p>Thread safety: immutable after construction (the arrays are not exposed outside the package).
      */
-    static int[] bfloat16(float[] tiles, int n, int d) {
-        int tile = SegmentIndex.TILE;
-        int count = (n + tile - 1) / tile;
-        int pairs = (d + 1) / 2;
-        int[] out = new int[count * pairs * tile];
-        for (int c = 0; c < count; c++) {
-            for (int p = 0; p < pairs; p++) {
-                for (int t = 0; t < tile; t++) {
-                    int low = round(tiles[c * tile * d + 2 * p * tile + t]);
-                    int high = 2 * p + 1 < d ? round(tiles[c * tile * d + (2 * p + 1) * tile + t]) : 0;
-                    out[(c * pairs + p) * tile + t] = (high << 16) | low;
-                }
-            }
-        }
-        return out;
-    }
+    static final class Int8Tiles {
+        /** Margin for float rounding in the two dot products of up to a few hundred terms of unit vectors. */
+        private static final double ROUNDING_MARGIN = 1e-4;
 
-    private static int round(float v) {
-        return (Float.floatToRawIntBits(v) + 0x8000) >>> 16;
+        final byte[] values;
+        final float[] scales;
+        final float[] errors;
+
+        private Int8Tiles(byte[] values, float[] scales, float[] errors) {
+            this.values = values;
+            this.scales = scales;
+            this.errors = errors;
+        }
+
+        /** Quantises the first {@code n} entries of {@code tiles} (dimension {@code d}). */
+        static Int8Tiles of(float[] tiles, int n, int d) {
+            int tile = SegmentIndex.TILE;
+            int count = (n + tile - 1) / tile;
+            byte[] values = new byte[count * tile * d];
+            float[] scales = new float[count * tile];
+            float[] errors = new float[count * tile];
+            for (int e = 0; e < n; e++) {
+                int base = (e / tile) * tile * d + e % tile;
+                double max = 0;
+                for (int j = 0, o = base; j < d; j++, o += tile) {
+                    max = Math.max(max, Math.abs(tiles[o]));
+                }
+                float scale = (float) (max / 127);
+                double err = 0;
+                for (int j = 0, o = base; j < d; j++, o += tile) {
+                    int b = scale > 0 ? (int) Math.max(-127, Math.min(127, Math.round(tiles[o] / scale))) : 0;
+                    values[o] = (byte) b;
+                    double diff = tiles[o] - (double) scale * b;
+                    err += diff * diff;
+                }
+                scales[e] = scale;
+                errors[e] = (float) (Math.sqrt(err) * 1.001 + ROUNDING_MARGIN);
+            }
+            return new Int8Tiles(values, scales, errors);
+        }
     }
 
     /** The scalar loop. */

@@ -149,8 +149,11 @@ public final class SegmentEmbedder {
         return sum;
     }
 
-    /** Per segment, the share of the total area held by segments of strictly lower value (ties share the midpoint). */
-    static double[] areaRank(double[] values, int[] areas) {
+    /**
+     * Per segment, the share of the total area held by segments of strictly lower value, plus half the share of its ties:
+     * a value's rank in its image, in [0, 1], that means the same in images of any size and value range.
+     */
+    public static double[] areaRank(double[] values, int[] areas) {
         int n = values.length;
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {

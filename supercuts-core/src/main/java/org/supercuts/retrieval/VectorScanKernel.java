@@ -1,8 +1,9 @@
 package org.supercuts.retrieval;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -18,18 +19,20 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorScanKernel extends ScanKernel {
     private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
     private static final int LANES = FLOATS.length();
-    private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED;
+    /** Bytes of one float vector's lanes (null when no byte vector of that size exists). */
+    private static final VectorSpecies<Byte> BYTES = bytes(LANES);
     private static final int TILE = SegmentIndex.TILE;
-    /**
-     * How far a bfloat16 score may lie from the float one: 2^-8 for unit vectors (relative rounding error 2^-8 per value,
-     * Cauchy-Schwarz), plus a margin for the float rounding of both 64-term sums and for norms a little above 1.
-     */
-    private static final float BFLOAT16_ERROR = 0x1p-8f * 1.01f + 1e-4f;
 
     static {
         if (TILE % (4 * LANES) != 0) {
             throw new IllegalStateException("tile of " + TILE + " entries is not a multiple of 4 vectors of " + LANES + " lanes");
         }
+    }
+
+    private static VectorSpecies<Byte> bytes(int lanes) {
+        int bits = lanes * Byte.SIZE;
+        return bits == 64 || bits == 128 || bits == 256 || bits == 512
+                ? VectorSpecies.of(byte.class, VectorShape.forBitSize(bits)) : null;
     }
 
     @Override
@@ -101,72 +104,79 @@ final class VectorScanKernel extends ScanKernel {
 
     @Override
     boolean prefilters() {
-        return INTS.length() == LANES;
+        return BYTES != null;
     }
 
     /**
-     * One query in two passes: scores against the bfloat16 copy (half the bytes of the float tiles; the single-query scan
-     * is bound by memory bandwidth) keep every entry that could be within the top k, i.e. whose rounded score is at least
-     * the k-th best rounded score minus twice the rounding bound; those candidates are then scored on the float tiles with
-     * the same fused multiply-adds in the same order as {@link #scan}, so the result is the one {@link #scan} gives.
+     * One query in two passes: scores against the int8 copy (a quarter of the float tiles' bytes; the single-query scan
+     * is bound by memory bandwidth) bound each entry's float score from below and above by its rounding error ({@link
+     * ScanKernel.Int8Tiles}); every entry whose upper bound reaches the k-th best lower bound is a candidate, and only the
+     * candidates are scored on the float tiles, with the same fused multiply-adds in the same order as {@link #scan}, in
+     * entry order: the result is the one {@link #scan} gives.
      */
     @Override
-    void scanOne(float[] tiles, int[] rounded, int n, int d, float[] q, ExactSearch.TopK best) {
+    void scanOne(float[] tiles, ScanKernel.Int8Tiles quantised, int n, int d, float[] q, ExactSearch.TopK best) {
         if (!prefilters()) {
-            super.scanOne(tiles, rounded, n, d, q, best);
+            super.scanOne(tiles, quantised, n, d, q, best);
             return;
         }
-        ExactSearch.TopK approximate = new ExactSearch.TopK(best.capacity());
+        byte[] values = quantised.values;
+        ExactSearch.TopK lowerBounds = new ExactSearch.TopK(best.capacity());
         int[] candidates = new int[64];
-        float[] candidateScores = new float[64];
+        float[] upperBounds = new float[64];
         int count = 0;
-        float[] lanes = new float[LANES];
-        float band = 2 * BFLOAT16_ERROR;
-        int pairs = (d + 1) / 2;
+        float[] lower = new float[LANES];
+        float[] upper = new float[LANES];
         for (int start = 0; start < n; start += TILE) {
             int len = Math.min(TILE, n - start);
-            for (int g = 0; g < len; g += 2 * LANES) {
+            int base = start * d;
+            for (int g = 0; g < len; g += 4 * LANES) {
                 FloatVector a0 = FloatVector.zero(FLOATS);
                 FloatVector a1 = a0;
-                int o = start * pairs + g;
-                for (int j = 0; j < d; j += 2, o += TILE) {
-                    FloatVector low = FloatVector.broadcast(FLOATS, q[j]);
-                    FloatVector high = FloatVector.broadcast(FLOATS, j + 1 < d ? q[j + 1] : 0f);
-                    IntVector x0 = IntVector.fromArray(INTS, rounded, o);
-                    IntVector x1 = IntVector.fromArray(INTS, rounded, o + LANES);
-                    a0 = x0.lanewise(VectorOperators.LSHL, 16).reinterpretAsFloats().fma(low, a0);
-                    a1 = x1.lanewise(VectorOperators.LSHL, 16).reinterpretAsFloats().fma(low, a1);
-                    a0 = x0.lanewise(VectorOperators.AND, 0xFFFF0000).reinterpretAsFloats().fma(high, a0);
-                    a1 = x1.lanewise(VectorOperators.AND, 0xFFFF0000).reinterpretAsFloats().fma(high, a1);
+                FloatVector a2 = a0;
+                FloatVector a3 = a0;
+                int o = base + g;
+                for (int j = 0; j < d; j++, o += TILE) {
+                    FloatVector w = FloatVector.broadcast(FLOATS, q[j]);
+                    a0 = widen(values, o).fma(w, a0);
+                    a1 = widen(values, o + LANES).fma(w, a1);
+                    a2 = widen(values, o + 2 * LANES).fma(w, a2);
+                    a3 = widen(values, o + 3 * LANES).fma(w, a3);
                 }
-                for (int h = 0; h < 2; h++) {
-                    FloatVector a = h == 0 ? a0 : a1;
-                    int first = start + g + h * LANES;
+                for (int h = 0; h < 4; h++) {
                     int valid = Math.min(LANES, len - g - h * LANES);
-                    float keep = approximate.floor() - band;
-                    if (valid <= 0 || !a.compare(VectorOperators.GE, keep).anyTrue()) {
+                    if (valid <= 0) {
+                        break;
+                    }
+                    int first = start + g + h * LANES;
+                    FloatVector a = (h == 0 ? a0 : h == 1 ? a1 : h == 2 ? a2 : a3)
+                            .mul(FloatVector.fromArray(FLOATS, quantised.scales, first));
+                    FloatVector err = FloatVector.fromArray(FLOATS, quantised.errors, first);
+                    FloatVector up = a.add(err);
+                    if (!up.compare(VectorOperators.GE, lowerBounds.floor()).anyTrue()) {
                         continue;
                     }
-                    a.intoArray(lanes, 0);
+                    up.intoArray(upper, 0);
+                    a.sub(err).intoArray(lower, 0);
                     for (int l = 0; l < valid; l++) {
-                        if (lanes[l] >= approximate.floor() - band) {
+                        if (upper[l] >= lowerBounds.floor()) {
                             if (count == candidates.length) {
                                 candidates = java.util.Arrays.copyOf(candidates, 2 * count);
-                                candidateScores = java.util.Arrays.copyOf(candidateScores, 2 * count);
+                                upperBounds = java.util.Arrays.copyOf(upperBounds, 2 * count);
                             }
                             candidates[count] = first + l;
-                            candidateScores[count++] = lanes[l];
-                            if (lanes[l] > approximate.floor()) {
-                                approximate.offer(first + l, lanes[l]);
+                            upperBounds[count++] = upper[l];
+                            if (lower[l] > lowerBounds.floor()) {
+                                lowerBounds.offer(first + l, lower[l]);
                             }
                         }
                     }
                 }
             }
         }
-        float keep = approximate.floor() - band;
+        float keep = lowerBounds.floor();
         for (int c = 0; c < count; c++) {
-            if (candidateScores[c] < keep) {
+            if (upperBounds[c] < keep) {
                 continue;
             }
             int e = candidates[c];
@@ -179,6 +189,11 @@ final class VectorScanKernel extends ScanKernel {
                 best.offer(e, s);
             }
         }
+    }
+
+    /** The {@code LANES} int8 values at {@code o}, as floats. */
+    private static FloatVector widen(byte[] values, int o) {
+        return (FloatVector) ByteVector.fromArray(BYTES, values, o).convertShape(VectorOperators.B2F, FLOATS, 0);
     }
 
     /** Offers the first {@code min(LANES, valid)} lanes (entries {@code first, first+1, ...}) that beat the floor. */

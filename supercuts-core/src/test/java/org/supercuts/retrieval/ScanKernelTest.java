@@ -98,29 +98,67 @@ class ScanKernelTest {
         SegmentIndex index = b.build();
         Neighbours n = run(vector, index, new float[][] {{1, 2, 3, 4}}, 5)[0];
         assertThat(n.entries()).containsExactly(7, 20, 33, 46, 59);
+        if (vector.prefilters()) {
+            float[] q = Searches.normalised(new float[] {1, 2, 3, 4}, 0, 4, 4);
+            ExactSearch.TopK best = new ExactSearch.TopK(5);
+            vector.scanOne(index.tiles(), ScanKernel.Int8Tiles.of(index.tiles(), index.size(), 4), index.size(), 4, q, best);
+            assertThat(best.sorted().entries()).as("single query with the int8 prefilter").containsExactly(7, 20, 33, 46, 59);
+        }
     }
 
     @Test
-    void singleQueryPrefilterOnBfloat16GivesExactlyTheFullScan() {
+    void singleQueryPrefilterOnInt8GivesExactlyTheFullScan() {
         ScanKernel vector = vector();
-        assumeThat(vector.prefilters()).as("no bfloat16 prefilter at this vector width").isTrue();
+        assumeThat(vector.prefilters()).as("no int8 prefilter at this vector width").isTrue();
         // Clustered vectors (many near-ties around the k-th score) as well as uniform ones, odd and round dimensions.
         int[][] shapes = {{64, 5, 997}, {13, 2, 300}, {64, 1, 3}};
         for (int[] shape : shapes) {
             int d = shape[0];
             SegmentIndex index = shape[2] == 3 ? SegmentIndexTest.random(1, 3, d, 1, "f") : clustered(shape[1] * shape[2], d, 70 + d);
-            int[] rounded = ScanKernel.bfloat16(index.tiles(), index.size(), d);
+            ScanKernel.Int8Tiles quantised = ScanKernel.Int8Tiles.of(index.tiles(), index.size(), d);
             float[][] queries = unitQueries(12, d, 900 + d);
             for (int k : new int[] {1, 3, 25}) {
                 int kk = Math.min(k, index.size());
                 Neighbours[] full = run(vector, index, queries, kk);
                 for (int i = 0; i < queries.length; i++) {
                     ExactSearch.TopK best = new ExactSearch.TopK(kk);
-                    vector.scanOne(index.tiles(), rounded, index.size(), d, queries[i], best);
+                    vector.scanOne(index.tiles(), quantised, index.size(), d, queries[i], best);
                     Neighbours one = best.sorted();
                     String what = "d=" + d + " k=" + kk + " query " + i;
                     assertThat(one.entries()).as(what).containsExactly(full[i].entries());
                     assertThat(one.similarities()).as(what).containsExactly(full[i].similarities());
+                }
+            }
+        }
+    }
+
+    @Test
+    void int8ErrorBoundHoldsForEveryEntry() {
+        // Spiky vectors (one large coordinate, the rest small: coarse steps) and uniform ones, partly filled last tile.
+        for (boolean spiky : new boolean[] {false, true}) {
+            int d = 24;
+            int n = 700;
+            SplittableRandom rnd = new SplittableRandom(spiky ? 3 : 4);
+            double[] v = new double[n * d];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = rnd.nextGaussian() * (spiky && i % d == 5 ? 40 : 1);
+            }
+            int[] seg = new int[n];
+            java.util.Arrays.setAll(seg, i -> i);
+            SegmentIndex index = SegmentIndex.builder(d, "f").addImage("a", v, seg, null, new int[n]).build();
+            ScanKernel.Int8Tiles quantised = ScanKernel.Int8Tiles.of(index.tiles(), n, d);
+            for (float[] q : unitQueries(20, d, 77)) {
+                for (int e = 0; e < n; e++) {
+                    int o = (e / SegmentIndex.TILE) * SegmentIndex.TILE * d + e % SegmentIndex.TILE;
+                    double exact = 0;
+                    double rounded = 0;
+                    for (int j = 0; j < d; j++, o += SegmentIndex.TILE) {
+                        exact += (double) index.tiles()[o] * q[j];
+                        rounded += (double) quantised.values[o] * q[j];
+                    }
+                    rounded *= quantised.scales[e];
+                    assertThat(Math.abs(exact - rounded)).as("entry " + e + (spiky ? " (spiky)" : "")).isLessThanOrEqualTo(
+                            quantised.errors[e]);
                 }
             }
         }

@@ -110,7 +110,7 @@ public final class SearchBenchmark {
         System.out.printf(Locale.ROOT, "exact, one query at a time: median %.2f ms wall, %.2f ms CPU per query (k=10)%n", median(wall),
                 median(cpu));
         System.gc();
-        System.out.printf(Locale.ROOT, "heap in use after the single queries (with the search's bfloat16 copy): %.1f MB%n",
+        System.out.printf(Locale.ROOT, "heap in use after the single queries (with the search's int8 copy): %.1f MB%n",
                 (usedHeap() - before) / 1e6);
         long c0 = threads.getCurrentThreadCpuTime();
         long w0 = System.nanoTime();

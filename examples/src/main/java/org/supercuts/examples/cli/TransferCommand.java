@@ -27,6 +27,7 @@ import org.supercuts.retrieval.SegmentEmbedder;
 import org.supercuts.retrieval.SegmentIndex;
 import org.supercuts.retrieval.SegmentIndexFile;
 import org.supercuts.retrieval.TransferResult;
+import org.supercuts.retrieval.TransferSoftMap;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -39,7 +40,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code supercuts transfer --index-images DIR --index-masks DIR [--index FILE] [--save-index FILE] --out OUT IMAGE...}:
  * labels new images by kNN label transfer from annotated ones. Writes, per input {@code STEM}: {@code STEM-mask.png}
- * (0/255) and {@code STEM-soft.png} (the foreground vote share, 0..255) as {@code segment} does, {@code
+ * (0/255) and {@code STEM-soft.png} (the foreground vote share, fused, smoothed and rescaled by {@link TransferSoftMap};
+ * 0..255) as {@code segment} does, {@code
  * STEM-neighbours.json} (every segment's k neighbours: source image, segment id, label, similarity) and {@code
  * STEM-explain.png} (the largest segments beside thumbnails of the segments they retrieved). With {@code --index-labels}
  * instead of {@code --index-masks} the annotations are class-id maps (255 = ignore) and {@code STEM-labels.png} holds the
@@ -50,10 +52,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "transfer", mixinStandardHelpOptions = true,
         description = "Label images by the votes of their segments' nearest annotated segments (kNN label transfer).")
 public final class TransferCommand implements Callable<Integer> {
-    /** The fusion weight chosen on ECSSD's odd half (docs/retrieval.md). */
-    static final double DEFAULT_FUSION = 0.5;
     /** The k chosen on ECSSD's odd half (docs/retrieval.md). */
-    static final int DEFAULT_K = 30;
+    static final int DEFAULT_K = 100;
 
     @Parameters(paramLabel = "IMAGE", arity = "1..*", description = "Images to label.")
     List<Path> images = new ArrayList<>();
@@ -94,7 +94,17 @@ public final class TransferCommand implements Callable<Integer> {
     @Option(names = "--fusion", paramLabel = "A",
             description = "Soft map = A * vote share + (1 - A) * the default pipeline's saliency (needs --saliency-weight > 0;"
                     + " 1 = the vote share alone; default: ${DEFAULT-VALUE}).")
-    double fusion = DEFAULT_FUSION;
+    double fusion = TransferSoftMap.DEFAULT_FUSION;
+
+    @Option(names = "--smoothing", paramLabel = "BETA",
+            description = "Smooth the fused map over the superpixel graph, f = (1 - BETA) y + BETA * (neighbours' mean of f), in"
+                    + " [0, 1) (needs --saliency-weight > 0; 0 = off; default: ${DEFAULT-VALUE}).")
+    double smoothing = TransferSoftMap.DEFAULT_SMOOTHING;
+
+    @Option(names = "--threshold", paramLabel = "T",
+            description = "Mask threshold on the fused, smoothed map, in (0, 1); the soft map is rescaled so that T is 128"
+                    + " (default: ${DEFAULT-VALUE}).")
+    double threshold = TransferSoftMap.DEFAULT_THRESHOLD;
 
     @Option(names = "--explain-segments", paramLabel = "N",
             description = "Segments shown in STEM-explain.png, largest first (default: ${DEFAULT-VALUE}).")
@@ -125,9 +135,19 @@ public final class TransferCommand implements Callable<Integer> {
         if (!(fusion >= 0 && fusion <= 1)) {
             throw new IllegalArgumentException("--fusion must be in [0, 1], got " + fusion);
         }
+        if (!(smoothing >= 0 && smoothing < 1)) {
+            throw new IllegalArgumentException("--smoothing must be in [0, 1), got " + smoothing);
+        }
+        if (!(threshold > 0 && threshold < 1)) {
+            throw new IllegalArgumentException("--threshold must be in (0, 1), got " + threshold);
+        }
         if (fusion < 1 && embeddingOptions.saliencyWeight == 0) {
             throw new IllegalArgumentException("--fusion " + fusion + " mixes in the saliency, which --saliency-weight 0 turns off;"
                     + " use --fusion 1 or a saliency weight > 0");
+        }
+        if (smoothing > 0 && embeddingOptions.saliencyWeight == 0) {
+            throw new IllegalArgumentException("--smoothing " + smoothing + " needs the region graph that --saliency-weight 0 does"
+                    + " not keep; use --smoothing 0 or a saliency weight > 0");
         }
         if (explainSegments < 0) {
             throw new IllegalArgumentException("--explain-segments must be >= 0, got " + explainSegments);
@@ -242,7 +262,7 @@ public final class TransferCommand implements Callable<Integer> {
         String stem = SegmentCommand.stem(input);
         int w = image.width();
         int h = image.height();
-        float[] soft = embedder.saliencyWeight() > 0 || fusion < 1 ? t.softMap(fusion) : t.softMap();
+        float[] soft = TransferSoftMap.defaults().fusion(fusion).smoothing(smoothing).threshold(threshold).softMap(t);
         ImageFiles.writeMask(Masks.threshold(soft, 0.5), w, h, out.resolve(stem + "-mask.png"));
         ImageFiles.writeSoft(soft, w, h, out.resolve(stem + "-soft.png"));
         if (labelMaps) {
@@ -261,6 +281,8 @@ public final class TransferCommand implements Callable<Integer> {
         json.put("k", k);
         json.put("voting", voting.name().toLowerCase(java.util.Locale.ROOT));
         json.put("fusion", fusion);
+        json.put("smoothing", smoothing);
+        json.put("threshold", threshold);
         json.put("concentration", voting == LabelTransfer.Voting.WEIGHTED ? concentration : 0);
         Map<String, Object> idx = new LinkedHashMap<>();
         idx.put("segments", index.size());

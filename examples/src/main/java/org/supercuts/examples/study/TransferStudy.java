@@ -72,18 +72,34 @@ public final class TransferStudy {
     }
 
     static List<Image> embedAll(List<Sample> samples, int threads) throws Exception {
+        SegmentEmbedder embedder = unitEmbedder();
+        return forEachSample(samples, threads, s -> {
+            PlanarImage image = s.loadImage();
+            byte[] gt = s.loadMask().pixels();
+            long t0 = System.nanoTime();
+            ImageSegments seg = embedder.embed(image);
+            return describe(s, seg, gt, (System.nanoTime() - t0) / 1e6);
+        });
+    }
+
+    /** The default pipeline with every descriptor block at weight 1 and a saliency block of weight 1. */
+    static SegmentEmbedder unitEmbedder() {
         SegmentDescriptor unit = SegmentDescriptor.defaults();
         for (String b : SegmentDescriptor.BLOCKS) {
             unit = unit.weight(b, 1);
         }
-        SegmentEmbedder embedder = SegmentEmbedder.of(SuperCuts.pipeline().build(), unit).saliencyWeight(1);
+        return SegmentEmbedder.of(SuperCuts.pipeline().build(), unit).saliencyWeight(1);
+    }
+
+    /** {@code work} on every sample on {@code threads} threads, in sample order; samples that fail are skipped, printed. */
+    static <T> List<T> forEachSample(List<Sample> samples, int threads, java.util.function.Function<Sample, T> work) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            List<Future<Image>> futures = new ArrayList<>();
+            List<Future<T>> futures = new ArrayList<>();
             for (Sample s : samples) {
-                futures.add(pool.submit(() -> embedOne(embedder, s)));
+                futures.add(pool.submit(() -> work.apply(s)));
             }
-            List<Image> out = new ArrayList<>();
+            List<T> out = new ArrayList<>();
             for (int i = 0; i < futures.size(); i++) {
                 try {
                     out.add(futures.get(i).get());
@@ -97,12 +113,8 @@ public final class TransferStudy {
         }
     }
 
-    private static Image embedOne(SegmentEmbedder embedder, Sample sample) {
-        PlanarImage image = sample.loadImage();
-        byte[] gt = sample.loadMask().pixels();
-        long t0 = System.nanoTime();
-        ImageSegments seg = embedder.embed(image);
-        double ms = (System.nanoTime() - t0) / 1e6;
+    /** The study's record of one embedded image against its ground truth {@code gt}. */
+    static Image describe(Sample sample, ImageSegments seg, byte[] gt, double ms) {
         Segmentation s = seg.segmentation();
         int n = seg.count();
         int fd = seg.dimension() - 12;

@@ -141,10 +141,20 @@ class TransferCommandTest {
         // An index of other features is refused, naming both.
         Path saved = dir.resolve("i.scidx");
         scene(images, masks, "a", 4);
-        CliRun noSaliency = CliRun.of(concat(base, "--saliency-weight", "0"));
+        CliRun noSaliency = CliRun.of(concat(base, "--saliency-weight", "0", "--fusion", "0.5"));
         assertThat(noSaliency.exit()).isEqualTo(SuperCutsCli.EXIT_BAD_INPUT);
         assertThat(noSaliency.err()).contains("--fusion 0.5 mixes in the saliency, which --saliency-weight 0 turns off");
-        CliRun save = CliRun.of(concat(base, "--k", "3", "--save-index", saved.toString(), "--saliency-weight", "0", "--fusion", "1"));
+        CliRun noGraph = CliRun.of(concat(base, "--saliency-weight", "0", "--fusion", "1", "--smoothing", "0.9"));
+        assertThat(noGraph.exit()).isEqualTo(SuperCutsCli.EXIT_BAD_INPUT);
+        assertThat(noGraph.err()).contains("--smoothing 0.9 needs the region graph that --saliency-weight 0 does not keep");
+        CliRun badSmoothing = CliRun.of(concat(base, "--smoothing", "1"));
+        assertThat(badSmoothing.exit()).isEqualTo(SuperCutsCli.EXIT_BAD_INPUT);
+        assertThat(badSmoothing.err()).contains("--smoothing must be in [0, 1), got 1.0");
+        CliRun badThreshold = CliRun.of(concat(base, "--threshold", "0"));
+        assertThat(badThreshold.exit()).isEqualTo(SuperCutsCli.EXIT_BAD_INPUT);
+        assertThat(badThreshold.err()).contains("--threshold must be in (0, 1), got 0.0");
+        CliRun save = CliRun.of(concat(base, "--k", "3", "--save-index", saved.toString(), "--saliency-weight", "0", "--fusion", "1",
+                "--smoothing", "0"));
         assertThat(save.exit()).as(save.err()).isZero();
         CliRun other = CliRun.of("transfer", "--index", saved.toString(), "--superpixels", "40", "--out", out.toString(), query.toString());
         assertThat(other.exit()).isEqualTo(SuperCutsCli.EXIT_BAD_INPUT);

@@ -50,6 +50,20 @@ public final class PrecisionRecallCurve {
                 bgAtLevel[q]++;
             }
         }
+        return ofLevelCounts(fgAtLevel, bgAtLevel);
+    }
+
+    /**
+     * The curve from the number of foreground and background pixels at each 8-bit level (see {@link #level}), e.g. of a
+     * map that is constant on regions, counted per region.
+     *
+     * @throws IllegalArgumentException unless both arrays have 256 entries
+     */
+    public static PrecisionRecallCurve ofLevelCounts(long[] fgAtLevel, long[] bgAtLevel) {
+        if (fgAtLevel.length != 256 || bgAtLevel.length != 256) {
+            throw new IllegalArgumentException("level counts need 256 entries each, got " + fgAtLevel.length + " and "
+                    + bgAtLevel.length);
+        }
         long positives = 0;
         for (long c : fgAtLevel) {
             positives += c;

@@ -121,4 +121,20 @@ class MaskMetricsTest {
         acc.add(false);
         assertThat(acc.percent()).isCloseTo(100.0 / 3, within(TOL));
     }
+
+    @Test
+    void curveFromLevelCountsIsThePixelCurve() {
+        // Levels: 1.0 -> 255, 0.6 -> 153, 0.2 -> 51, 0.0 -> 0; foreground at 255 and 51, background at 153 and 0.
+        long[] fg = new long[256];
+        long[] bg = new long[256];
+        fg[255] = 1;
+        fg[51] = 1;
+        bg[153] = 1;
+        bg[0] = 1;
+        PrecisionRecallCurve counted = PrecisionRecallCurve.ofLevelCounts(fg, bg);
+        PrecisionRecallCurve pixels = PrecisionRecallCurve.of(new float[] {1.0f, 0.6f, 0.2f, 0.0f}, new byte[] {1, 0, 1, 0});
+        assertThat(counted.precision()).containsExactly(pixels.precision());
+        assertThat(counted.recall()).containsExactly(pixels.recall());
+        assertThatThrownBy(() -> PrecisionRecallCurve.ofLevelCounts(new long[255], bg)).hasMessageContaining("256 entries each, got 255");
+    }
 }
