@@ -203,6 +203,23 @@ final class CandidateSelection {
         }
 
         /**
+         * Whether a region of {@code p} borders a region of an earlier piece that {@code p} does not hold: parts of one
+         * object touch, separate objects merged into one candidate are joined by regions of neither (a salient bridge).
+         */
+        private boolean touches(ObjectCandidate p, boolean[] used) {
+            boolean[] inP = RegionSets.membership(regions, p.regions());
+            for (int r : p.regions()) {
+                for (int k = g.neighbourStart(r); k < g.neighbourStart(r + 1); k++) {
+                    int q = g.neighbour(k);
+                    if (used[q] && !inP[q]) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        /**
          * {@code c} itself, or the pieces that replace it, each split again in turn; pieces in descending score. The
          * pieces are taken greedily in descending score among the pool's candidates inside {@code c} that score at least
          * {@code share} times its score, skipping those that overlap pieces already taken.
@@ -222,7 +239,7 @@ final class CandidateSelection {
                     inside += inC[r] ? g.size(r) : 0;
                     shared += used[r] ? g.size(r) : 0;
                 }
-                if (inside < INSIDE * p.area() || shared > DISJOINT * p.area()) {
+                if (inside < INSIDE * p.area() || shared > DISJOINT * p.area() || touches(p, used)) {
                     continue;
                 }
                 found.add(p);

@@ -59,7 +59,7 @@ class SplitRuleTest {
 
     @Test
     void withoutTheRuleTheMergedCandidateIsTheOnlyObject() {
-        ObjectSet set = select(DiscoveryRules.defaults(), 0.6, 0.4);
+        ObjectSet set = select(DiscoveryRules.defaults().splitScore(0), 0.6, 0.4);
         assertThat(set.objects()).hasSize(1);
         assertThat(set.objects().get(0).source()).isEqualTo("both");
     }
@@ -70,6 +70,17 @@ class SplitRuleTest {
         assertThat(set.objects()).extracting(DiscoveredObject::source).containsExactly("red", "yellow");
         assertThat(ObjectScenes.iou(set.objects().get(0).mask(), 120, ObjectScenes.RED)).isGreaterThan(0.9);
         assertThat(ObjectScenes.iou(set.objects().get(1).mask(), 120, ObjectScenes.YELLOW)).isGreaterThan(0.9);
+    }
+
+    @Test
+    void theDefaultsSplitAtFourTenthsOfTheScoreAndHalfTheArea() {
+        assertThat(DiscoveryRules.defaults().splitScore()).isEqualTo(0.4);
+        assertThat(DiscoveryRules.defaults().splitCover()).isEqualTo(0.5);
+        assertThat(select(DiscoveryRules.defaults(), 0.6, 0.4).objects()).extracting(DiscoveredObject::source)
+                .containsExactly("red", "yellow");
+        // 0.3 < 0.4 * 0.9
+        assertThat(select(DiscoveryRules.defaults(), 0.6, 0.3).objects()).extracting(DiscoveredObject::source)
+                .containsExactly("both");
     }
 
     @Test
