@@ -73,14 +73,15 @@ class SplitRuleTest {
     }
 
     @Test
-    void theDefaultsSplitAtFourTenthsOfTheScoreAndHalfTheArea() {
-        assertThat(DiscoveryRules.defaults().splitScore()).isEqualTo(0.4);
+    void theRuleIsOffByDefaultAndSplitsAtFourTenthsWhenAsked() {
+        assertThat(DiscoveryRules.defaults().splitScore()).isZero();
         assertThat(DiscoveryRules.defaults().splitCover()).isEqualTo(0.5);
         assertThat(select(DiscoveryRules.defaults(), 0.6, 0.4).objects()).extracting(DiscoveredObject::source)
-                .containsExactly("red", "yellow");
-        // 0.3 < 0.4 * 0.9
-        assertThat(select(DiscoveryRules.defaults(), 0.6, 0.3).objects()).extracting(DiscoveredObject::source)
                 .containsExactly("both");
+        DiscoveryRules split = DiscoveryRules.defaults().splitScore(0.4);
+        assertThat(select(split, 0.6, 0.4).objects()).extracting(DiscoveredObject::source).containsExactly("red", "yellow");
+        // 0.3 < 0.4 * 0.9
+        assertThat(select(split, 0.6, 0.3).objects()).extracting(DiscoveredObject::source).containsExactly("both");
     }
 
     @Test
