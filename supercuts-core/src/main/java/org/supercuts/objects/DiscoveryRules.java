@@ -72,37 +72,44 @@ public final class DiscoveryRules {
 
     /** The most objects per image, at least 1. */
     public DiscoveryRules maxObjects(int n) {
-        return new DiscoveryRules(n, minArea, minScore, minExtraScore, maxOverlap, objectness, parts, bestSet, splitScore, splitCover);
+        return new DiscoveryRules(n, minArea, minScore, minExtraScore, maxOverlap, objectness, parts, bestSet,
+                splitScore, splitCover);
     }
 
     /** The smallest object, as a share of the image, in [0, 1). */
     public DiscoveryRules minArea(double share) {
-        return new DiscoveryRules(maxObjects, share, minScore, minExtraScore, maxOverlap, objectness, parts, bestSet, splitScore, splitCover);
+        return new DiscoveryRules(maxObjects, share, minScore, minExtraScore, maxOverlap, objectness, parts, bestSet,
+                splitScore, splitCover);
     }
 
     /** The objectness the first object needs; below it the image has no object. */
     public DiscoveryRules minScore(double score) {
-        return new DiscoveryRules(maxObjects, minArea, score, minExtraScore, maxOverlap, objectness, parts, bestSet, splitScore, splitCover);
+        return new DiscoveryRules(maxObjects, minArea, score, minExtraScore, maxOverlap, objectness, parts, bestSet,
+                splitScore, splitCover);
     }
 
     /** The objectness every object after the first needs. */
     public DiscoveryRules minExtraScore(double score) {
-        return new DiscoveryRules(maxObjects, minArea, minScore, score, maxOverlap, objectness, parts, bestSet, splitScore, splitCover);
+        return new DiscoveryRules(maxObjects, minArea, minScore, score, maxOverlap, objectness, parts, bestSet,
+                splitScore, splitCover);
     }
 
     /** The largest share of a candidate's pixels that may already belong to taken objects. */
     public DiscoveryRules maxOverlap(double share) {
-        return new DiscoveryRules(maxObjects, minArea, minScore, minExtraScore, share, objectness, parts, bestSet, splitScore, splitCover);
+        return new DiscoveryRules(maxObjects, minArea, minScore, minExtraScore, share, objectness, parts, bestSet,
+                splitScore, splitCover);
     }
 
     /** The score candidates are ranked and thresholded by. */
     public DiscoveryRules objectness(Objectness o) {
-        return new DiscoveryRules(maxObjects, minArea, minScore, minExtraScore, maxOverlap, o, parts, bestSet, splitScore, splitCover);
+        return new DiscoveryRules(maxObjects, minArea, minScore, minExtraScore, maxOverlap, o, parts, bestSet,
+                splitScore, splitCover);
     }
 
     /** How each selected object is split into parts. */
     public DiscoveryRules parts(PartDecomposition p) {
-        return new DiscoveryRules(maxObjects, minArea, minScore, minExtraScore, maxOverlap, objectness, p, bestSet, splitScore, splitCover);
+        return new DiscoveryRules(maxObjects, minArea, minScore, minExtraScore, maxOverlap, objectness, p, bestSet,
+                splitScore, splitCover);
     }
 
     /**
@@ -111,7 +118,8 @@ public final class DiscoveryRules {
      * component holding two objects gives way to its two pieces when they are both likely objects.
      */
     public DiscoveryRules bestSet(boolean b) {
-        return new DiscoveryRules(maxObjects, minArea, minScore, minExtraScore, maxOverlap, objectness, parts, b, splitScore, splitCover);
+        return new DiscoveryRules(maxObjects, minArea, minScore, minExtraScore, maxOverlap, objectness, parts, b,
+                splitScore, splitCover);
     }
 
     /**
