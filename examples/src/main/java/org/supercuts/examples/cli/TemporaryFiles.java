@@ -29,6 +29,12 @@ final class TemporaryFiles implements AutoCloseable {
 
     private final Set<Path> live = ConcurrentHashMap.newKeySet();
     private final Object commitLock = new Object();
+    /**
+     * Held while a temporary file is created or renamed and its tracking updated, and by {@link #abort} while it sets the
+     * flag: the shutdown hook then never misses a file that exists on disk (the JVM halts as soon as its hooks end, so a
+     * thread between "file created" and "file tracked" would otherwise leave it behind).
+     */
+    private final Object trackLock = new Object();
     private final Thread hook;
     private volatile boolean aborted;
     private volatile boolean closed;
@@ -76,14 +82,12 @@ final class TemporaryFiles implements AutoCloseable {
 
     /** A new temporary file for {@code target}, tracked until {@link #delete}. */
     Path create(Path target) throws IOException {
-        checkNotAborted();
-        Path tmp = SafeFiles.createTemp(target);
-        live.add(tmp);
-        if (aborted) {
-            delete(tmp);
+        synchronized (trackLock) {
             checkNotAborted();
+            Path tmp = SafeFiles.createTemp(target);
+            live.add(tmp);
+            return tmp;
         }
-        return tmp;
     }
 
     /** The journal of a set about to be moved into place: the JSON path first, then the other targets. */
@@ -99,9 +103,12 @@ final class TemporaryFiles implements AutoCloseable {
         SafeFiles.writeTemp(tmp, json, out -> out.write((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8)));
         String n = tmp.getFileName().toString();
         Path journal = tmp.resolveSibling(n.substring(0, n.length() - SafeFiles.TEMP_SUFFIX.length()) + OutputSet.JOURNAL_SUFFIX);
-        Files.move(tmp, journal);
-        live.remove(tmp);
-        live.add(journal);
+        synchronized (trackLock) {
+            checkNotAborted();
+            Files.move(tmp, journal);
+            live.remove(tmp);
+            live.add(journal);
+        }
         return journal;
     }
 
@@ -136,7 +143,9 @@ final class TemporaryFiles implements AutoCloseable {
             return;
         }
         synchronized (commitLock) {
-            aborted = true;
+            synchronized (trackLock) {
+                aborted = true;
+            }
         }
         for (Path p : List.copyOf(live)) {
             try {
