@@ -99,9 +99,10 @@ final class CandidateSelection {
             pool = best;
         }
         boolean[] taken = new boolean[scene.regions()];
-        long takenArea = 0;
+        long[] takenArea = {0};
         List<ObjectCandidate> chosen = new ArrayList<>();
         String stop = null;
+        Pieces pieces = rules.splitScore() > 0 ? new Pieces(scene, pool, rules) : null;
         for (ObjectCandidate c : pool) {
             if (chosen.size() == rules.maxObjects()) {
                 stop = "stopped at the maximum of " + rules.maxObjects() + " object(s)";
@@ -113,31 +114,19 @@ final class CandidateSelection {
                         "the next candidate's objectness %.2f is below %.2f", c.score(), need);
                 break;
             }
-            long shared = 0;
-            for (int r : c.regions()) {
-                shared += taken[r] ? g.size(r) : 0;
-            }
-            if (shared > rules.maxOverlap() * c.area()) {
+            if (overlap(g, c, taken) > rules.maxOverlap() * c.area()) {
                 continue;
             }
-            ObjectCandidate kept = c;
-            if (shared > 0) {
-                int[] rest = RegionSets.largest(g, RegionSets.components(g, RegionSets.minus(c.regions(), taken)));
-                if (rest.length == 0 || RegionSets.area(g, rest) < minPixels) {
-                    continue;
-                }
-                kept = candidate(scene, rest, rules.objectness(), c.source());
-                if (kept.score() < need) {
-                    continue;
-                }
+            List<ObjectCandidate> split = pieces == null ? List.of(c) : pieces.split(c);
+            if (split.size() == 1) {
+                take(scene, c, need, taken, takenArea, chosen, rules, minPixels);
+                continue;
             }
-            if (takenArea + kept.area() >= scene.imageArea) {
-                continue; // objects covering every pixel leave no background to stand out from
-            }
-            chosen.add(kept);
-            takenArea += kept.area();
-            for (int r : kept.regions()) {
-                taken[r] = true;
+            // The pieces stand for c, which passed the score rule, so they need only the split rule's share of its score.
+            for (ObjectCandidate p : split) {
+                if (chosen.size() < rules.maxObjects() && overlap(g, p, taken) <= rules.maxOverlap() * p.area()) {
+                    take(scene, p, 0, taken, takenArea, chosen, rules, minPixels);
+                }
             }
         }
         if (chosen.isEmpty()) {
@@ -148,6 +137,129 @@ final class CandidateSelection {
         }
         chosen.sort(Comparator.comparingDouble(ObjectCandidate::score).reversed());
         return new ObjectSet(objects(scene, chosen, rules), chosen.size() + " object(s); " + stop, scene.input.superpixels());
+    }
+
+    private static long overlap(RegionGraph g, ObjectCandidate c, boolean[] taken) {
+        long shared = 0;
+        for (int r : c.regions()) {
+            shared += taken[r] ? g.size(r) : 0;
+        }
+        return shared;
+    }
+
+    /**
+     * Adds {@code c} to {@code chosen}, less the pixels already taken (its largest remaining component, rescored, which
+     * must still reach {@code need} and the minimum area); nothing when the objects would then cover the whole image.
+     */
+    private static void take(Scene scene, ObjectCandidate c, double need, boolean[] taken, long[] takenArea,
+            List<ObjectCandidate> chosen, DiscoveryRules rules, long minPixels) {
+        RegionGraph g = scene.graph;
+        ObjectCandidate kept = c;
+        if (overlap(g, c, taken) > 0) {
+            int[] rest = RegionSets.largest(g, RegionSets.components(g, RegionSets.minus(c.regions(), taken)));
+            if (rest.length == 0 || RegionSets.area(g, rest) < minPixels) {
+                return;
+            }
+            kept = candidate(scene, rest, rules.objectness(), c.source());
+            if (kept.score() < need) {
+                return;
+            }
+        }
+        if (takenArea[0] + kept.area() >= scene.imageArea) {
+            return; // objects covering every pixel leave no background to stand out from
+        }
+        chosen.add(kept);
+        takenArea[0] += kept.area();
+        for (int r : kept.regions()) {
+            taken[r] = true;
+        }
+    }
+
+    /**
+     * The split rule of {@link DiscoveryRules#splitScore(double)} over one pool: which candidates a candidate is (nearly)
+     * the disjoint union of.
+     *
+     * <p>Thread safety: not thread-safe; one per selection.
+     */
+    static final class Pieces {
+        /** A piece lies at least this share inside the candidate it splits. */
+        static final double INSIDE = 0.9;
+        /** A piece is at most this share of the candidate's area (a larger one is the candidate less a fringe). */
+        static final double SMALLER = 0.9;
+        /** Two pieces share at most this share of the later (lower-scored) one's area. */
+        static final double DISJOINT = 0.1;
+        private final RegionGraph g;
+        private final List<ObjectCandidate> pool;
+        private final double share;
+        private final double cover;
+        private final int regions;
+
+        Pieces(Scene scene, List<ObjectCandidate> pool, DiscoveryRules rules) {
+            this.g = scene.graph;
+            this.pool = pool;
+            this.share = rules.splitScore();
+            this.cover = rules.splitCover();
+            this.regions = scene.regions();
+        }
+
+        /**
+         * Whether a region of {@code p} borders a region of an earlier piece that {@code p} does not hold: parts of one
+         * object touch, separate objects merged into one candidate are joined by regions of neither (a salient bridge).
+         */
+        private boolean touches(ObjectCandidate p, boolean[] used) {
+            boolean[] inP = RegionSets.membership(regions, p.regions());
+            for (int r : p.regions()) {
+                for (int k = g.neighbourStart(r); k < g.neighbourStart(r + 1); k++) {
+                    int q = g.neighbour(k);
+                    if (used[q] && !inP[q]) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        /**
+         * {@code c} itself, or the pieces that replace it, each split again in turn; pieces in descending score. The
+         * pieces are taken greedily in descending score among the pool's candidates inside {@code c} that score at least
+         * {@code share} times its score, skipping those that overlap pieces already taken.
+         */
+        List<ObjectCandidate> split(ObjectCandidate c) {
+            boolean[] inC = RegionSets.membership(regions, c.regions());
+            boolean[] used = new boolean[regions];
+            List<ObjectCandidate> found = new ArrayList<>();
+            long covered = 0;
+            for (ObjectCandidate p : pool) {
+                if (p == c || p.area() > SMALLER * c.area() || p.score() < share * c.score()) {
+                    continue;
+                }
+                long inside = 0;
+                long shared = 0;
+                for (int r : p.regions()) {
+                    inside += inC[r] ? g.size(r) : 0;
+                    shared += used[r] ? g.size(r) : 0;
+                }
+                if (inside < INSIDE * p.area() || shared > DISJOINT * p.area() || touches(p, used)) {
+                    continue;
+                }
+                found.add(p);
+                for (int r : p.regions()) {
+                    if (inC[r] && !used[r]) {
+                        covered += g.size(r);
+                    }
+                    used[r] = true;
+                }
+            }
+            if (found.size() < 2 || covered < cover * c.area()) {
+                return List.of(c);
+            }
+            List<ObjectCandidate> out = new ArrayList<>();
+            for (ObjectCandidate p : found) {
+                out.addAll(split(p));
+            }
+            out.sort(Comparator.comparingDouble(ObjectCandidate::score).reversed());
+            return out;
+        }
     }
 
     /**

@@ -23,6 +23,11 @@ class DiscoveryRulesTest {
         assertThat(r.minArea()).isEqualTo(DiscoveryRules.defaults().minArea());
         assertThat(r.minScore()).isEqualTo(DiscoveryRules.defaults().minScore());
         assertThat(DiscoveryRules.defaults().minArea(0.02).maxObjects()).isEqualTo(DiscoveryRules.defaults().maxObjects());
+        DiscoveryRules split = DiscoveryRules.defaults().splitScore(0.7);
+        assertThat(split.splitScore()).isEqualTo(0.7);
+        assertThat(split.splitCover()).isEqualTo(DiscoveryRules.defaults().splitCover());
+        assertThat(split.minExtraScore()).isEqualTo(DiscoveryRules.defaults().minExtraScore());
+        assertThat(DiscoveryRules.defaults().splitCover(0.9).splitScore()).isEqualTo(DiscoveryRules.defaults().splitScore());
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.supercuts.objects.SaliencyComponents;
 
 /**
  * The named object-discovery variants of {@link ObjectStudy}. A name may carry rule overrides after colons:
- * {@code :sX} minScore, {@code :eX} minExtraScore, {@code :oX} maxOverlap, {@code :nN} maxObjects, {@code :greedy} or {@code :bestset} the selection (e.g.
+ * {@code :sX} minScore, {@code :eX} minExtraScore, {@code :oX} maxOverlap, {@code :nN} maxObjects, {@code :fX} splitScore, {@code :cX} splitCover, {@code :greedy} or {@code :bestset} the selection (e.g.
  * {@code components:s0.4:e0.7}); the prefix {@code all-} turns a generator's every candidate into a prediction (the
  * recall a perfect selection could reach).
  *
@@ -93,6 +93,8 @@ final class ObjectVariants {
                 case 'e' -> rules.minExtraScore(v);
                 case 'o' -> rules.maxOverlap(v);
                 case 'n' -> rules.maxObjects((int) v);
+                case 'f' -> rules.splitScore(v);
+                case 'c' -> rules.splitCover(v);
                 default -> throw new IllegalArgumentException("unknown rule override '" + p + "' in " + spec);
             };
         }
