@@ -379,7 +379,7 @@ public final class GuidedFilter implements MaskRefiner {
             float[] q, int y0, int y1) {
         float[] guideRow = new float[width];
         float[] inputRow = new float[width];
-        BoxRows inputs = new BoxRows(width, height, radius, 4, firstCoefficientRow(y0, radius, radius), (y, rows) -> {
+        BoxRows inputs = new BoxRows(width, height, radius, 4, firstRowRead(y0, 2 * radius), (y, rows) -> {
             guide.read(y, guideRow);
             p.read(y, inputRow);
             double[] i0 = rows[0];
@@ -463,9 +463,12 @@ public final class GuidedFilter implements MaskRefiner {
         void write(int y, double[][] meanCoefficients, float[] q, int base);
     }
 
-    /** The first row that output row {@code y0}'s windows of radius r reach after {@code steps} window passes. */
-    private static int firstCoefficientRow(int y0, int radius, int steps) {
-        return Math.max(0, y0 - radius - steps);
+    /**
+     * The first row a band starting at output row {@code y0} reads, {@code reach} rows above it: r for the coefficients
+     * (one window), 2r for the inputs (a window of coefficients, each a window of inputs).
+     */
+    private static int firstRowRead(int y0, int reach) {
+        return Math.max(0, y0 - reach);
     }
 
     /**
@@ -478,8 +481,8 @@ public final class GuidedFilter implements MaskRefiner {
         CoefficientRing ring = new CoefficientRing(coefficients, width, height, radius);
         double[][] m = new double[quantities][width];
         double[][] mc = new double[coefficients][width];
-        BoxRows coefficientMeans = new BoxRows(width, height, radius, coefficients, firstCoefficientRow(y0, radius, 0), ring);
-        int produced = firstCoefficientRow(y0, radius, 0) - 1;
+        BoxRows coefficientMeans = new BoxRows(width, height, radius, coefficients, firstRowRead(y0, radius), ring);
+        int produced = firstRowRead(y0, radius) - 1;
         for (int y = y0; y < y1; y++) {
             int needed = Math.min(height - 1, y + radius);
             while (produced < needed) {
