@@ -14,7 +14,9 @@ from it) and asks two questions on them only (no held-out set is read):
 Variants: the default features; + context (the best score of a candidate holding it, of one inside it, of a second
 disjoint piece inside it, of a disjoint candidate elsewhere, its gap to the image's best); + outline (the share of its
 outline weaker than the image's mean edge, the 20th percentile of its outline contrast); + interior (the mean edge
-contrast inside it and the colour spread of its regions); + squares (squares of the features and four products); and
+contrast inside it and the colour spread of its regions); + contour hierarchy (the length-weighted mean, minimum and
+20th percentile of the contour hierarchy's ultrametric distance along its outline, its largest inside, and the first
+less the last; needs a dump whose edges carry that distance, as `ObjectStudy dump` writes since 2026-12-02); + squares (squares of the features and four products); and
 two rules over the default score: the mask's components with a score >= 0.2 of the first object replacing it when it
 holds two or more, and the components of the mask (the baseline). With scikit-learn installed, a gradient-boosted model
 on the default features + context is replayed too (fitted on one half of the images, replayed on the other, both ways).
@@ -65,7 +67,7 @@ def prepare(path):
         raw = json.loads(line)
         regions = np.array(raw["regions"])
         n = len(regions)
-        edges = np.array(raw["edges"]) if raw["edges"] else np.zeros((0, 4))
+        edges = np.array(raw["edges"]) if raw["edges"] else np.zeros((0, 5))
         a, b, length, contrast = edges[:, 0].astype(int), edges[:, 1].astype(int), edges[:, 2], edges[:, 3]
         image_edges = (length * contrast).sum() / max(length.sum(), 1)
         adjacent = np.zeros((n, n), bool)
@@ -117,6 +119,14 @@ def prepare(path):
             w = regions[c["regions"], 0] / regions[c["regions"], 0].sum()
             spread = math.sqrt((((lab - (lab * w[:, None]).sum(0)) ** 2).sum(1) * w).sum())
             c["interior"] = np.array([math.log((interior + 1) / (image_edges + 1)), spread / 100])
+            if edges.shape[1] > 4:
+                ucm = edges[:, 4]
+                lo, uo = length[out], ucm[out]
+                s = np.argsort(uo)
+                p20 = uo[s][np.searchsorted(np.cumsum(lo[s]) / lo.sum(), 0.2)] if out.any() else 0
+                mean = (lo * uo).sum() / lo.sum() if out.any() else 0
+                largest_inside = ucm[inner].max() if inner.any() else 0
+                c["contours"] = np.array([mean, uo.min() if out.any() else 0, p20, largest_inside, mean - largest_inside])
             f = c["f"]
             c["squares"] = np.concatenate([f[1:9] ** 2, [f[1] * f[6], f[1] * f[2], f[1] * f[3], f[6] * f[0]]])
     return images
@@ -211,7 +221,8 @@ def bounds(images):
 
 
 def main():
-    images = prepare(sys.argv[1])
+    # In id order: the dump's line order depends on which of its threads finished first.
+    images = sorted(prepare(sys.argv[1]), key=lambda d: d["id"])
     bounds(images)
     labels = np.array([float((c["iou"] >= 0.5).any()) for d in images for c in d["pool"]])
     print()
@@ -220,6 +231,8 @@ def main():
     print("|---|---|---|---|---|---|---|---|---|")
     families = {"default": [], "+ context": ["context"], "+ outline": ["outline"], "+ interior": ["interior"],
                 "+ squares": ["squares"], "+ all four": ["context", "outline", "interior", "squares"]}
+    if "contours" in images[0]["pool"][0]:
+        families["+ contour hierarchy"] = ["contours"]
     for name, extra in families.items():
         def row(c, extra=extra):
             return np.concatenate([c["f"]] + [c[e] for e in extra])
@@ -240,11 +253,11 @@ def main():
     except ImportError:
         print("(scikit-learn not installed: the boosted variant is skipped)")
         return
-    halves = [[d for i, d in enumerate(images) if i % 2 == h] for h in (0, 1)]
+    halves = [images[h::2] for h in (0, 1)]
     for h in (0, 1):
         train = [c for d in halves[1 - h] for c in d["pool"]]
         model = HistGradientBoostingClassifier(max_iter=300, learning_rate=0.05, max_leaf_nodes=15, min_samples_leaf=40,
-                                               random_state=0)
+                                               early_stopping=False, random_state=0)
         model.fit(np.array([np.concatenate([c["f"], c["context"]]) for c in train]),
                   np.array([float((c["iou"] >= 0.5).any()) for c in train]))
         for d in halves[h]:

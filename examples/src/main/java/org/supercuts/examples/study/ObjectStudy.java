@@ -419,7 +419,8 @@ public final class ObjectStudy {
 
     /**
      * {@code dump SET[:half]... -- OUT.jsonl GENERATOR...}: one JSON line per image with its regions (area, saliency,
-     * CIELAB mean, centroid, border pixels), adjacency (boundary length and contrast), the candidates of the generators
+     * CIELAB mean, centroid, border pixels), adjacency (boundary length and contrast, and the default contour hierarchy's
+     * ultrametric distance across the boundary over its largest merge height), the candidates of the generators
      * (regions, source, cues) and their IoU with each ground-truth object, for fitting and selection studies outside Java.
      */
     private static void dump(String[] args) throws Exception {
@@ -452,12 +453,28 @@ public final class ObjectStudy {
                 }
                 row.put("regions", regions);
                 List<List<Double>> edges = new ArrayList<>();
+                List<int[]> pairs = new ArrayList<>();
                 for (int r = 0; r < g.regionCount(); r++) {
                     for (int k = g.neighbourStart(r); k < g.neighbourStart(r + 1); k++) {
                         if (g.neighbour(k) > r) {
-                            edges.add(List.of((double) r, (double) g.neighbour(k), (double) g.boundaryLength(k), g.boundaryContrast(k)));
+                            pairs.add(new int[] {r, g.neighbour(k)});
                         }
                     }
+                }
+                // The contour hierarchy's ultrametric distance across each boundary, scaled by its largest merge height.
+                var tree = seg.hierarchy().tree();
+                int[] ea = pairs.stream().mapToInt(p -> p[0]).toArray();
+                int[] eb = pairs.stream().mapToInt(p -> p[1]).toArray();
+                double[] ucm = tree.distances(ea, eb);
+                double top = tree.maxHeight() > 0 ? tree.maxHeight() : 1;
+                for (int e = 0; e < pairs.size(); e++) {
+                    int r = ea[e];
+                    int k = g.neighbourStart(r);
+                    while (g.neighbour(k) != eb[e]) {
+                        k++;
+                    }
+                    edges.add(List.of((double) r, (double) eb[e], (double) g.boundaryLength(k), g.boundaryContrast(k),
+                            Double.isFinite(ucm[e]) ? ucm[e] / top : 1.0));
                 }
                 row.put("edges", edges);
                 // Pixel overlap of each region with each ground-truth object, so any region set's IoU can be computed.
