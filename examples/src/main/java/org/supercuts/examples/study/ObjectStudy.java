@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.supercuts.Pipeline;
+import org.supercuts.Presets;
 import org.supercuts.Segmentation;
 import org.supercuts.SuperCuts;
 import org.supercuts.eval.dataset.BinaryMask;
@@ -28,6 +29,12 @@ import org.supercuts.objects.Objectness;
 import org.supercuts.objects.PartDecomposition;
 import org.supercuts.objects.SubgraphParts;
 import org.supercuts.objects.TreeParts;
+import org.supercuts.selection.AbsorbingMarkovChain;
+import org.supercuts.selection.ColourDistribution;
+import org.supercuts.selection.ManifoldRanking;
+import org.supercuts.selection.MultiLayerCellularAutomata;
+import org.supercuts.selection.ObjectSelector;
+import org.supercuts.selection.SaliencyFusion;
 
 /**
  * The study behind object discovery (docs/objects.md): runs the default pipeline once per image and every named
@@ -40,6 +47,7 @@ import org.supercuts.objects.TreeParts;
  * <p>Usage: {@code java -cp examples/target/supercuts.jar org.supercuts.examples.study.ObjectStudy SET odd|even|all
  * LIMIT variant...} or {@code ... ObjectStudy fit SET... -- GENERATOR}, where SET is {@code ecssd=ROOT} or
  * {@code folder=IMAGES,MASKS} (several SETs are pooled for {@code fit}); variants are those of {@link ObjectVariants}.
+ * {@code -Dobjects.saliency=...} swaps the saliency discovery reads ({@link #discoverySaliency}).
  *
  * <p>Thread safety: a program entry point.
  */
@@ -127,7 +135,37 @@ public final class ObjectStudy {
     }
 
     static ObjectDiscovery.Input input(Segmentation s) {
-        return new ObjectDiscovery.Input(s.superpixels(), s.regionGraph(), s.affinity(), s.partition(), s.regionForeground());
+        return new ObjectDiscovery.Input(s.superpixels(), s.regionGraph(), s.affinity(), s.partition(), discoverySaliency(s));
+    }
+
+    /**
+     * The per-region saliency discovery reads: the pipeline's ({@code -Dobjects.saliency=default}), or the default
+     * selector rebuilt without some of its terms, for studies of what suppresses second objects: a value holding
+     * {@code c0} drops the centre bias, {@code d0} the colour distribution, {@code t0} the tree smoothing (so {@code
+     * same} rebuilds the default itself); the result is calibrated and sharpened as the default is.
+     */
+    static double[] discoverySaliency(Segmentation s) {
+        String v = System.getProperty("objects.saliency", "default");
+        if (v.equals("default")) {
+            return s.regionForeground();
+        }
+        List<ObjectSelector> parts = new ArrayList<>();
+        parts.add(MultiLayerCellularAutomata.of(List.of(ManifoldRanking.defaults().edgeWeight(Presets.EDGE_WEIGHT),
+                AbsorbingMarkovChain.defaults().sigmaSquared(Presets.MARKOV_SIGMA_SQUARED))));
+        boolean distribution = !v.contains("d0");
+        if (distribution) {
+            parts.add(ColourDistribution.defaults().sigma(Presets.DISTRIBUTION_SIGMA));
+        }
+        SaliencyFusion f = distribution ? SaliencyFusion.of(parts, Presets.PRIOR_WEIGHT, 1) : SaliencyFusion.of(parts, 1);
+        if (!v.contains("c0")) {
+            f = f.centerBias(Presets.CENTER_SIGMA);
+        }
+        if (!v.contains("t0")) {
+            f = f.treeSmoothing(Presets.TREE_WEIGHT, Presets.TREE_COARSE_SEGMENTS, Presets.TREE_SEGMENTS);
+        }
+        SaliencyFusion selector = f.stretched(true).minContrast(Presets.MIN_CONTRAST).calibrated(Presets.THRESHOLD_RULE)
+                .sharpness(Presets.SHARPNESS);
+        return selector.foreground(new ObjectSelector.Input(s.regionGraph(), s.features(), s.affinity(), s.partition()));
     }
 
     static List<byte[]> masks(ObjectSet set) {
@@ -439,7 +477,7 @@ public final class ObjectStudy {
                 BinaryMask gt = sample.loadMask();
                 ObjectMatching.ObjectLabels truth = ObjectMatching.groundTruthObjects(gt.pixels(), gt.width(), gt.height());
                 var g = seg.regionGraph();
-                double[] sal = seg.regionForeground();
+                double[] sal = discoverySaliency(seg);
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("id", sample.id());
                 row.put("image", sample.imagePath().toString());
