@@ -43,22 +43,6 @@ def logit(p):
     return math.log(p / (1 - p))
 
 
-def fit(x, y, penalty=1e-5):
-    """Logistic regression as ObjectStudy fit: Newton steps, ridge per candidate on the weights, not the intercept."""
-    xi = np.hstack([np.ones((len(x), 1)), x])
-    beta = np.zeros(xi.shape[1])
-    pen = penalty * len(y) * np.eye(len(beta))
-    pen[0, 0] = 0
-    for _ in range(100):
-        p = 1 / (1 + np.exp(-xi @ beta))
-        w = np.maximum(p * (1 - p), 1e-9)
-        step = np.linalg.solve(xi.T @ (xi * w[:, None]) + pen, xi.T @ (y - p) - pen @ beta)
-        beta += step
-        if abs(step).max() < 1e-9:
-            break
-    return beta
-
-
 def prepare(path):
     """The dump's images with each visible candidate of >= 1 % (the pool) and its extra cue families."""
     images = ridge.load(path)
@@ -238,7 +222,7 @@ def main():
             return np.concatenate([c["f"]] + [c[e] for e in extra])
         x = np.array([row(c) for d in images for c in d["pool"]])
         mu, sd = x.mean(0), x.std(0) + 1e-9
-        beta = fit((x - mu) / sd, labels)
+        beta = ridge.fit_rows((x - mu) / sd, labels, 1e-5)
         for d in images:
             for c in d["pool"]:
                 c["variant"] = 1 / (1 + math.exp(-(beta[0] + beta[1:] @ ((row(c) - mu) / sd))))

@@ -57,6 +57,11 @@ def load(path):
 def fit(images, ridge):
     x = np.array([c["f"] for d in images for c in d["cands"] if c["area"] >= d["min_pixels"]])
     y = np.array([float((c["iou"] >= 0.5).any()) for d in images for c in d["cands"] if c["area"] >= d["min_pixels"]])
+    return fit_rows(x, y, ridge)
+
+
+def fit_rows(x, y, ridge):
+    """Logistic regression of y on the rows of x by Newton steps, ridge per row on the weights, not the intercept."""
     xi = np.hstack([np.ones((len(x), 1)), x])
     beta = np.zeros(xi.shape[1])
     penalty = ridge * len(y) * np.eye(len(beta))
