@@ -168,25 +168,8 @@ def mask_split(d, share, further):
 def scores(images, select):
     out = []
     for synthetic in (False, True):
-        gt = hit = predicted = single = single_hit = answered = empty = empty_zero = 0
-        for d in images:
-            if d["id"].startswith("syn") != synthetic:
-                continue
-            objects = select(d)
-            k = ridge.matched(objects, d["m"])
-            if d["m"] >= 2:
-                gt += d["m"]
-                hit += k
-            elif d["m"] == 1:
-                single += 1
-                predicted += len(objects)
-                single_hit += k
-                answered += len(objects) > 0
-            else:
-                empty += 1
-                empty_zero += len(objects) == 0
-        out.append("%.3f | %.3f / %.3f | %.3f" % (hit / max(gt, 1), single_hit / max(predicted, 1), single_hit / max(single, 1),
-                                                answered / max(single, 1)) + (" | %d of %d" % (empty_zero, empty) if synthetic else ""))
+        t = ridge.tally([d for d in images if d["id"].startswith("syn") == synthetic], select)
+        out.append("%.3f | %.3f / %.3f | %.3f" % t[:4] + (" | %d of %d" % t[4:] if synthetic else ""))
     return " | ".join(out)
 
 

@@ -104,6 +104,28 @@ def matched(objects, m):
     return int(ok[rows, cols].sum())
 
 
+def tally(part, choose):
+    """Multi recall, single P, R and answered share, empty images answered with none, and empty images, of the objects
+    choose(d) gives for each image of part (matched one to one at IoU >= .5)."""
+    gt = hit = predicted = single = single_hit = answered = empty = empty_zero = 0
+    for d in part:
+        objects = choose(d)
+        k = matched(objects, d["m"])
+        if d["m"] >= 2:
+            gt += d["m"]
+            hit += k
+        elif d["m"] == 1:
+            single += 1
+            predicted += len(objects)
+            single_hit += k
+            answered += len(objects) > 0
+        else:
+            empty += 1
+            empty_zero += len(objects) == 0
+    return (hit / max(gt, 1), single_hit / max(predicted, 1), single_hit / max(single, 1), answered / max(single, 1),
+            empty_zero, empty)
+
+
 def main():
     images = load(sys.argv[1])
     ridges = [float(r) for r in sys.argv[2:]] or [1e-3, 1e-4, 1e-5, 1e-6]
@@ -113,24 +135,7 @@ def main():
         beta = fit(images, ridge)
         for name, part in [("ECSSD odd", [d for d in images if not d["id"].startswith("syn")]),
                            ("synthetic odd", [d for d in images if d["id"].startswith("syn")])]:
-            gt = hit = pred = single = single_hit = answered = empty = empty_zero = 0
-            for d in part:
-                objs = select(d, beta)
-                k = matched(objs, d["m"])
-                if d["m"] >= 2:
-                    gt += d["m"]
-                    hit += k
-                elif d["m"] == 1:
-                    single += 1
-                    pred += len(objs)
-                    single_hit += k
-                    answered += len(objs) > 0
-                else:
-                    empty += 1
-                    empty_zero += len(objs) == 0
-            print("| %g | %s | %.3f | %.3f / %.3f | %.3f | %d / %d |" % (
-                ridge, name, hit / max(gt, 1), single_hit / max(pred, 1), single_hit / max(single, 1),
-                answered / max(single, 1), empty_zero, empty))
+            print("| %g | %s | %.3f | %.3f / %.3f | %.3f | %d / %d |" % ((ridge, name) + tally(part, lambda d: select(d, beta))))
         print("| %g | coefficients | %s |||||" % (ridge, ", ".join("%.4f" % b for b in beta)))
 
 
