@@ -135,7 +135,11 @@ public final class ObjectStudy {
     }
 
     static ObjectDiscovery.Input input(Segmentation s) {
-        return new ObjectDiscovery.Input(s.superpixels(), s.regionGraph(), s.affinity(), s.partition(), discoverySaliency(s));
+        return input(s, discoverySaliency(s));
+    }
+
+    private static ObjectDiscovery.Input input(Segmentation s, double[] saliency) {
+        return new ObjectDiscovery.Input(s.superpixels(), s.regionGraph(), s.affinity(), s.partition(), saliency);
     }
 
     /**
@@ -478,6 +482,7 @@ public final class ObjectStudy {
                 ObjectMatching.ObjectLabels truth = ObjectMatching.groundTruthObjects(gt.pixels(), gt.width(), gt.height());
                 var g = seg.regionGraph();
                 double[] sal = discoverySaliency(seg);
+                ObjectDiscovery.Input in = input(seg, sal);
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("id", sample.id());
                 row.put("image", sample.imagePath().toString());
@@ -495,7 +500,7 @@ public final class ObjectStudy {
                 for (int r = 0; r < g.regionCount(); r++) {
                     for (int k = g.neighbourStart(r); k < g.neighbourStart(r + 1); k++) {
                         if (g.neighbour(k) > r) {
-                            pairs.add(new int[] {r, g.neighbour(k)});
+                            pairs.add(new int[] {r, g.neighbour(k), k});
                         }
                     }
                 }
@@ -506,12 +511,8 @@ public final class ObjectStudy {
                 double[] ucm = tree.distances(ea, eb);
                 double top = tree.maxHeight() > 0 ? tree.maxHeight() : 1;
                 for (int e = 0; e < pairs.size(); e++) {
-                    int r = ea[e];
-                    int k = g.neighbourStart(r);
-                    while (g.neighbour(k) != eb[e]) {
-                        k++;
-                    }
-                    edges.add(List.of((double) r, (double) eb[e], (double) g.boundaryLength(k), g.boundaryContrast(k),
+                    int k = pairs.get(e)[2];
+                    edges.add(List.of((double) ea[e], (double) eb[e], (double) g.boundaryLength(k), g.boundaryContrast(k),
                             Double.isFinite(ucm[e]) ? ucm[e] / top : 1.0));
                 }
                 row.put("edges", edges);
@@ -525,7 +526,7 @@ public final class ObjectStudy {
                 List<Map<String, Object>> cands = new ArrayList<>();
                 java.util.Set<List<Integer>> seen = new java.util.HashSet<>();
                 for (ObjectDiscovery d : generators) {
-                    for (ObjectCandidate c : d.candidates(input(seg))) {
+                    for (ObjectCandidate c : d.candidates(in)) {
                         List<Integer> key = java.util.Arrays.stream(c.regions()).boxed().toList();
                         if (!seen.add(key)) {
                             continue;
